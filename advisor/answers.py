@@ -1,0 +1,83 @@
+"""Answer sets: reading them from YAML and checking every value against its question."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from advisor.errors import AnswersError
+from advisor.loader import suggest, validate_model
+from advisor.models.base import Id, Model, TaskId, Text
+from advisor.values import Value, coerce_value
+from advisor.yaml_io import YamlDocument, read_yaml
+
+if TYPE_CHECKING:
+    from advisor.knowledge import KnowledgeBase
+
+
+class AnswersFile(Model):
+    """An answers file: what `advisor recommend` reads and what the interview saves."""
+
+    title: str = ""
+    narrative: str = ""
+    lens: Literal["exam", "current"] | None = None
+    answers: dict[str, Any] = Field(default_factory=dict)
+    """Question id -> answer; `null` means "I don't know" (the question's assumption is used)."""
+
+
+class StageExpectation(Model):
+    """What a scenario expects of one stage."""
+
+    top: Id | list[Id] | None = None
+    """The expected top candidate (a list: any of these)."""
+    includes: list[Id] = []
+    """Nodes that must be among the candidates."""
+    excludes: dict[Id, str] = {}
+    """Node -> id of the rule expected to exclude it (or `LENS` for the current lens)."""
+
+
+class Scenario(AnswersFile):
+    """An answers file with expected outcomes: an example, a test case, a practice item."""
+
+    id: Id
+    title: Text
+    expect: dict[Id, StageExpectation] = Field(min_length=1)
+    exam: list[TaskId] = []
+
+
+def coerce_answers(kb: KnowledgeBase, raw: Mapping[str, Any]) -> dict[str, Value | None]:
+    """Check and normalise answers (numbers with units, multi-choice as sets); no line numbers."""
+    return _coerce(kb, raw, None, "")
+
+
+def read_answers(kb: KnowledgeBase, path: Path) -> tuple[AnswersFile, dict[str, Value | None]]:
+    """Read an answers or scenario file; errors name the file and line."""
+    document = read_yaml(path)
+    shown = str(path)
+    is_scenario = isinstance(document.data, dict) and "expect" in document.data
+    model: type[AnswersFile] = Scenario if is_scenario else AnswersFile
+    parsed = validate_model(model, document, shown, AnswersError)
+    return parsed, _coerce(kb, parsed.answers, document, shown)
+
+
+def _coerce(
+    kb: KnowledgeBase, raw: Mapping[str, Any], document: YamlDocument | None, shown: str
+) -> dict[str, Value | None]:
+    values: dict[str, Value | None] = {}
+    for key, value in raw.items():
+        line = document.line_of(("answers", key)) if document else None
+        if key not in kb.questions:
+            hint = suggest(str(key), set(kb.questions))
+            what = "a derived fact, not a question" if key in kb.facts else "unknown question"
+            raise AnswersError(f"answers.{key}: {what}{hint}", shown or None, line)
+        if value is None:
+            values[key] = None
+            continue
+        try:
+            values[key] = coerce_value(kb.questions[key], kb.scales, value)
+        except ValueError as error:
+            raise AnswersError(f"answers.{key}: {error}", shown or None, line) from None
+    return values

@@ -1,0 +1,323 @@
+"""Cross-reference the merged knowledge: every id resolves, every value fits its domain.
+
+Runs only when knowledge is read from YAML (the cache holds already-checked knowledge).
+The first problem raises KnowledgeError pointing at the file and line that caused it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from advisor.errors import KnowledgeError
+from advisor.loader import Origin, Origins, suggest
+from advisor.models import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Derive,
+    Exclude,
+    FactRef,
+    FactSpec,
+    FactTest,
+    KnowledgeDocument,
+    NotOf,
+    Recommend,
+    RelationTest,
+    Rule,
+    TraitTest,
+    Warn,
+)
+from advisor.values import check_trait, coerce_single, coerce_value
+
+LENS_FACT = FactSpec(id="lens", type="choice", choices=[
+    {"id": "exam", "label": "exam"}, {"id": "current", "label": "current"},  # type: ignore[list-item]
+])
+"""The built-in fact every rule may read: which lens the reasoning runs under."""
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+ORDERED_TYPES = {"scale", "number"}
+
+
+class CrossReferencer:
+    """Checks one KnowledgeDocument; `check()` raises on the first problem."""
+
+    def __init__(self, document: KnowledgeDocument, origins: Origins):
+        self.doc = document
+        self.origins = origins
+        self.scales = {scale.id: scale for scale in document.scales}
+        self.traits = {trait.id: trait for trait in document.traits}
+        self.stages = {stage.id for stage in document.stages}
+        self.tasks = {task.id for task in document.tasks}
+        self.nodes = {node.id: node for node in document.nodes}
+        self.facts: dict[str, FactSpec] = {"lens": LENS_FACT}
+        self.facts.update({question.id: question for question in document.questions})
+        self.facts.update({fact.id: fact for fact in document.facts})
+
+    def check(self) -> None:
+        self._check_vocabulary()
+        self._check_questions()
+        self._check_nodes()
+        for rule in self.doc.rules:
+            RuleChecker(self, rule, self.origins[("rules", rule.id)]).check()
+        check_acyclic(self.doc.rules, self.origins)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def fail(self, origin: Origin, message: str, *sub: str | int) -> None:
+        raise KnowledgeError(message, origin.display, origin.line(*sub))
+
+    def expect(self, origin: Origin, kind: str, wanted: str, known: Iterable[str], *sub: str | int) -> None:
+        options = set(known)
+        if wanted not in options:
+            self.fail(origin, f"unknown {kind} '{wanted}'{suggest(wanted, options)}", *sub)
+
+    def _tasks(self, origin: Origin, tasks: list[str], *sub: str | int) -> None:
+        for index, task in enumerate(tasks):
+            self.expect(origin, "exam task statement", task, self.tasks, *sub, index)
+
+    # -- sections ------------------------------------------------------------------------
+
+    def _check_vocabulary(self) -> None:
+        domains = {domain.id for domain in self.doc.domains}
+        for task in self.doc.tasks:
+            self.expect(self.origins[("tasks", task.id)], "domain", task.domain, domains, "domain")
+        for stage in self.doc.stages:
+            self._tasks(self.origins[("stages", stage.id)], stage.exam, "exam")
+        for trait in self.doc.traits:
+            origin = self.origins[("traits", trait.id)]
+            if trait.type == "scale":
+                if trait.scale is None:
+                    self.fail(origin, f"scale trait '{trait.id}' needs 'scale'")
+                self.expect(origin, "scale", trait.scale or "", self.scales, "scale")
+            if trait.type in ("set", "choice") and not trait.values:
+                self.fail(origin, f"{trait.type} trait '{trait.id}' needs 'values'")
+
+    def _check_questions(self) -> None:
+        for spec in [*self.doc.questions, *self.doc.facts]:
+            section = "questions" if spec in self.doc.questions else "facts"
+            origin = self.origins[(section, spec.id)]
+            if spec.id == "lens":
+                self.fail(origin, "'lens' is a built-in fact; choose another id", "id")
+            if spec.scale is not None:
+                self.expect(origin, "scale", spec.scale, self.scales, "scale")
+        for question in self.doc.questions:
+            origin = self.origins[("questions", question.id)]
+            self.expect(origin, "stage", question.stage, self.stages, "stage")
+            self._tasks(origin, question.exam, "exam")
+            if question.assume is not None:
+                try:
+                    coerce_value(question, self.scales, question.assume)
+                except ValueError as error:
+                    self.fail(origin, f"assume: {error}", "assume")
+            if question.asks_when is not None:
+                RuleChecker(self, None, origin).condition(question.asks_when, ("asks_when",), bound=False)
+
+    def _check_nodes(self) -> None:
+        for node in self.doc.nodes:
+            origin = self.origins[("nodes", node.id)]
+            for index, stage in enumerate(node.stages):
+                self.expect(origin, "stage", stage, self.stages, "stages", index)
+            self._tasks(origin, node.exam, "exam")
+            for trait_id, value in node.traits.items():
+                self.expect(origin, "trait", trait_id, self.traits, "traits", trait_id)
+                try:
+                    check_trait(self.traits[trait_id], self.scales, value)
+                except ValueError as error:
+                    self.fail(origin, str(error), "traits", trait_id)
+            if node.status.successor is not None:
+                self.expect(origin, "node", node.status.successor, self.nodes, "status", "successor")
+                if node.status.successor == node.id:
+                    self.fail(origin, "a node cannot be its own successor", "status", "successor")
+            elif node.status.state in ("closed_to_new_customers", "retired") and not node.status.note:
+                self.fail(origin, "a closed or retired node needs a 'successor' or a 'note' saying"
+                          " what new customers use instead", "status")
+            for relation, targets in node.relations.items():
+                for index, target in enumerate(targets):
+                    self.expect(origin, f"node in relations.{relation}", target, self.nodes,
+                                "relations", relation, index)
+
+
+class RuleChecker:
+    """Checks one rule (or one question's `asks_when`)."""
+
+    def __init__(self, refs: CrossReferencer, rule: Rule | None, origin: Origin):
+        self.refs = refs
+        self.rule = rule
+        self.origin = origin
+
+    def fail(self, message: str, *sub: str | int) -> None:
+        self.refs.fail(self.origin, message, *sub)
+
+    def check(self) -> None:
+        rule = self.rule
+        assert rule is not None
+        refs = self.refs
+        refs.expect(self.origin, "stage", rule.stage, refs.stages, "stage")
+        refs._tasks(self.origin, rule.exam, "exam")
+        if rule.when is not None:
+            self.condition(rule.when, ("when",), bound=False)
+        bound = rule.for_each is not None
+        if rule.for_each is not None:
+            self._selector()
+            if rule.for_each.where is not None:
+                self.condition(rule.for_each.where, ("for_each", "where"), bound=True)
+        for index, action in enumerate(rule.then):
+            self._action(action, ("then", index), bound)
+        self.template(rule.because, ("because",), bound)
+
+    def _selector(self) -> None:
+        assert self.rule is not None and self.rule.for_each is not None
+        selector = self.rule.for_each.nodes
+        sub = ("for_each", "nodes")
+        for index, stage in enumerate(selector.stage or []):
+            self.refs.expect(self.origin, "stage", stage, self.refs.stages, *sub, "stage", index)
+        for index, node in enumerate(selector.ids or []):
+            self.refs.expect(self.origin, "node", node, self.refs.nodes, *sub, "ids", index)
+        for index, trait in enumerate(selector.has_trait or []):
+            self.refs.expect(self.origin, "trait", trait, self.refs.traits, *sub, "has_trait", index)
+
+    def _action(self, action: Any, sub: tuple[str | int, ...], bound: bool) -> None:
+        refs = self.refs
+        if isinstance(action, Recommend | Exclude):
+            target = action.recommend if isinstance(action, Recommend) else action.exclude
+            if target == "{node}":
+                if not bound:
+                    self.fail("'{node}' is only defined in a rule with for_each", *sub)
+            else:
+                refs.expect(self.origin, "node", target, refs.nodes, *sub)
+            if action.stage is not None:
+                refs.expect(self.origin, "stage", action.stage, refs.stages, *sub, "stage")
+        elif isinstance(action, Derive):
+            derived = {fact.id for fact in refs.doc.facts}
+            if action.derive in refs.facts and action.derive not in derived:
+                self.fail(f"'{action.derive}' is a question; rules may only derive facts declared"
+                          " under 'facts'", *sub, "derive")
+            refs.expect(self.origin, "derived fact", action.derive, derived, *sub, "derive")
+            try:
+                coerce_single(refs.facts[action.derive], refs.scales, action.value)
+            except ValueError as error:
+                self.fail(str(error), *sub, "value")
+        elif isinstance(action, Warn):
+            self.template(action.warn, (*sub, "warn"), bound)
+
+    def template(self, text: str, sub: tuple[str | int, ...], bound: bool) -> None:
+        """Every `{...}` placeholder must name a known fact, or the bound node and its traits."""
+        for name in PLACEHOLDER.findall(text):
+            head, _, tail = name.partition(".")
+            if head == "fact":
+                self.refs.expect(self.origin, "fact in template", tail, self.refs.facts, *sub)
+            elif head == "node":
+                if not bound:
+                    self.fail(f"template uses '{{{name}}}' but the rule has no for_each", *sub)
+                if tail not in ("", "name", "id", "successor"):
+                    self.refs.expect(self.origin, "trait in template", tail, self.refs.traits, *sub)
+            else:
+                self.fail(f"unknown template placeholder '{{{name}}}' (use {{fact.ID}}, {{node}},"
+                          " {node.name}, {node.TRAIT})", *sub)
+
+    def condition(self, condition: Condition, sub: tuple[str | int, ...], bound: bool) -> None:
+        if isinstance(condition, AllOf | AnyOf):
+            children = condition.all if isinstance(condition, AllOf) else condition.any
+            key = "all" if isinstance(condition, AllOf) else "any"
+            for index, child in enumerate(children):
+                self.condition(child, (*sub, key, index), bound)
+        elif isinstance(condition, NotOf):
+            self.condition(condition.not_, (*sub, "not"), bound)
+        elif isinstance(condition, RelationTest):
+            if not bound:
+                self.fail("a relation test is only allowed in for_each.where", *sub)
+            self.refs.expect(self.origin, "node", condition.to, self.refs.nodes, *sub, "to")
+        elif isinstance(condition, FactTest):
+            self.refs.expect(self.origin, "fact", condition.fact, self.refs.facts, *sub, "fact")
+            spec = self.refs.facts[condition.fact]
+            self._operand(condition, spec.type, spec.scale, lambda v: coerce_single(spec, self.refs.scales, v), sub)
+        elif isinstance(condition, TraitTest):
+            if not bound:
+                self.fail("a trait test is only allowed in for_each.where", *sub)
+            self.refs.expect(self.origin, "trait", condition.trait, self.refs.traits, *sub, "trait")
+            trait = self.refs.traits[condition.trait]
+            kind = {"bool": "yes_no", "set": "multi_choice"}.get(trait.type, trait.type)
+
+            def check(value: Any) -> Any:
+                check_trait(trait, self.refs.scales, [value] if trait.type == "set" else value)
+                return value
+
+            self._operand(condition, kind, trait.scale, check, sub)
+
+    def _operand(self, test: FactTest | TraitTest, kind: str, scale: str | None,
+                 check: Any, sub: tuple[str | int, ...]) -> None:
+        operator, operand = test.operator, test.operand
+        at = (*sub, operator)
+        if operator == "known":
+            return
+        if operator in ("lt", "le", "gt", "ge") and kind not in ORDERED_TYPES:
+            self.fail(f"'{operator}' compares ordered values, but this is a {kind} value", *at)
+        if operator == "contains" and kind != "multi_choice":
+            self.fail(f"'contains' tests a multi-choice answer or a set trait, not a {kind} value", *at)
+        if operator in ("eq", "ne") and kind == "multi_choice":
+            self.fail(f"use 'contains' to test a multi-choice value, not '{operator}'", *at)
+        if isinstance(operand, FactRef):
+            self.refs.expect(self.origin, "fact", operand.fact, self.refs.facts, *at, "fact")
+            other = self.refs.facts[operand.fact]
+            if (other.type, other.scale) != (kind, scale) and not (kind == other.type == "number"):
+                self.fail(f"cannot compare a {kind} value with fact '{other.id}' ({other.type})", *at)
+            return
+        wants_list = operator in ("in", "not_in")
+        if wants_list != isinstance(operand, list):
+            self.fail(f"'{operator}' takes {'a list' if wants_list else 'a single value'}", *at)
+        for index, value in enumerate(operand if wants_list else [operand]):
+            try:
+                check(value)
+            except ValueError as error:
+                self.fail(str(error), *at, *((index,) if wants_list else ()))
+
+
+def facts_read(condition: Condition | None) -> Iterator[str]:
+    """Every fact a condition looks at, including `{fact: F}` operands."""
+    if condition is None:
+        return
+    if isinstance(condition, AllOf | AnyOf):
+        for child in condition.all if isinstance(condition, AllOf) else condition.any:
+            yield from facts_read(child)
+    elif isinstance(condition, NotOf):
+        yield from facts_read(condition.not_)
+    elif isinstance(condition, FactTest | TraitTest):
+        if isinstance(condition, FactTest):
+            yield condition.fact
+        if isinstance(condition.operand, FactRef):
+            yield condition.operand.fact
+
+
+def rule_reads(rule: Rule) -> frozenset[str]:
+    where = rule.for_each.where if rule.for_each else None
+    return frozenset([*facts_read(rule.when), *facts_read(where)])
+
+
+def rule_writes(rule: Rule) -> frozenset[str]:
+    return frozenset(action.derive for action in rule.then if isinstance(action, Derive))
+
+
+def check_acyclic(rules: list[Rule], origins: Origins) -> None:
+    """Refuse rules that depend on their own conclusions through derived facts."""
+    import networkx as nx
+
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    for rule in rules:
+        for fact in rule_reads(rule):
+            for written in rule_writes(rule):
+                graph.add_edge(fact, written, rule=rule.id)
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return
+    steps = " -> ".join(f"{a} ({graph.edges[a, b]['rule']})" for a, b, *_ in cycle)
+    first_rule = graph.edges[cycle[0][0], cycle[0][1]]["rule"]
+    origin = origins[("rules", first_rule)]
+    raise KnowledgeError(
+        f"rule cycle through derived facts: {steps} -> {cycle[0][0]}; a rule may not depend on"
+        " its own conclusion",
+        origin.display,
+        origin.line("then"),
+    )

@@ -1,0 +1,1 @@
+"""The rule engine: compiled conditions, forward chaining, results and explanations."""

@@ -1,0 +1,216 @@
+"""Compile rules once at load: condition trees become predicates, rules get an agenda order.
+
+A predicate takes the current facts and the node bound by `for_each` (or None).
+Rules are ordered by stratum (a rule runs after every rule deriving a fact it reads),
+then by salience (higher first), then by id, so reasoning is deterministic and each rule
+needs evaluating at most once per run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from advisor.crossref import rule_reads, rule_writes
+from advisor.engine.operators import OPERATORS, ORDERED
+from advisor.errors import EngineError
+from advisor.models import (
+    AllOf,
+    AnyOf,
+    Condition,
+    FactRef,
+    FactTest,
+    Node,
+    NotOf,
+    RelationTest,
+    Rule,
+    Selector,
+    TraitTest,
+)
+
+if TYPE_CHECKING:
+    from advisor.knowledge import KnowledgeBase
+
+Facts = Mapping[str, Any]
+Predicate = Callable[[Facts, Node | None], bool]
+
+
+def _always(facts: Facts, node: Node | None) -> bool:
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """A rule ready to run: its predicates, the nodes it ranges over and its agenda key."""
+
+    rule: Rule
+    reads: frozenset[str]
+    writes: frozenset[str]
+    when: Predicate
+    nodes: tuple[Node, ...] | None
+    """The nodes selected by `for_each`, sorted by id; None for a rule without for_each."""
+    where: Predicate
+    priority: tuple[int, int, str]
+
+    def bindings(self, facts: Facts) -> list[Node | None]:
+        """The bindings this rule fires for, given the facts (empty when it does not fire)."""
+        if not self.when(facts, None):
+            return []
+        if self.nodes is None:
+            return [None]
+        return [node for node in self.nodes if self.where(facts, node)]
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """All rules compiled, with the index from each fact to the rules that read it."""
+
+    rules: tuple[CompiledRule, ...]
+    readers: Mapping[str, tuple[CompiledRule, ...]]
+    fire_without_facts: tuple[CompiledRule, ...]
+    """Rules that fire even when none of the facts they read is known."""
+    asks_when: Mapping[str, Predicate | None]
+    """Per question: the relevance predicate (None: always relevant)."""
+
+
+class Compiler:
+    """Turns condition trees into predicates over one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def condition(self, condition: Condition | None) -> Predicate:
+        if condition is None:
+            return _always
+        if isinstance(condition, AllOf):
+            parts = tuple(self.condition(child) for child in condition.all)
+            return lambda facts, node: all(part(facts, node) for part in parts)
+        if isinstance(condition, AnyOf):
+            parts = tuple(self.condition(child) for child in condition.any)
+            return lambda facts, node: any(part(facts, node) for part in parts)
+        if isinstance(condition, NotOf):
+            inner = self.condition(condition.not_)
+            return lambda facts, node: not inner(facts, node)
+        if isinstance(condition, RelationTest):
+            relation, target = condition.relation, condition.to
+            return lambda facts, node: node is not None and target in node.relations.get(relation, ())
+        return self._test(condition)
+
+    def _test(self, test: FactTest | TraitTest) -> Predicate:
+        if isinstance(test, FactTest):
+            fact = test.fact
+            scale = self.kb.facts[fact].scale
+
+            def left(facts: Facts, node: Node | None) -> Any:
+                return facts.get(fact)
+        else:
+            trait = test.trait
+            scale = self.kb.traits[trait].scale
+
+            def left(facts: Facts, node: Node | None) -> Any:
+                return node.traits.get(trait) if node is not None else None
+
+        name = test.operator
+        if name == "known":
+            wanted = bool(test.operand)
+            return lambda facts, node: (left(facts, node) is not None) == wanted
+        positions = self.kb.scale_positions.get(scale or "", {}) if name in ORDERED else {}
+        compare = OPERATORS[name]
+        operand = test.operand
+        if isinstance(operand, FactRef):
+            other = operand.fact
+
+            def right(facts: Facts) -> Any:
+                return facts.get(other)
+        else:
+            constant = frozenset(operand) if isinstance(operand, list) else operand
+
+            def right(facts: Facts) -> Any:
+                return constant
+
+        if positions:
+
+            def ordered(facts: Facts, node: Node | None) -> bool:
+                a, b = left(facts, node), right(facts)
+                return a is not None and b is not None and compare(positions[a], positions[b])
+
+            return ordered
+
+        def plain(facts: Facts, node: Node | None) -> bool:
+            a, b = left(facts, node), right(facts)
+            return a is not None and b is not None and compare(a, b)
+
+        return plain
+
+    def select(self, selector: Selector) -> tuple[Node, ...]:
+        """The nodes a `for_each` ranges over, in id order."""
+        chosen = []
+        for node in sorted(self.kb.nodes.values(), key=lambda n: n.id):
+            if selector.kind is not None and node.kind not in selector.kind:
+                continue
+            if selector.stage is not None and not set(selector.stage) & set(node.stages):
+                continue
+            if selector.ids is not None and node.id not in selector.ids:
+                continue
+            if selector.has_trait is not None and not set(selector.has_trait) <= set(node.traits):
+                continue
+            chosen.append(node)
+        return tuple(chosen)
+
+
+def compile_rules(kb: KnowledgeBase) -> CompiledRules:
+    """Compile every rule of the knowledge base and build the fact -> readers index."""
+    compiler = Compiler(kb)
+    strata = _strata(list(kb.rules.values()))
+    compiled = []
+    for rule in kb.rules.values():
+        for_each = rule.for_each
+        compiled.append(
+            CompiledRule(
+                rule=rule,
+                reads=rule_reads(rule),
+                writes=rule_writes(rule),
+                when=compiler.condition(rule.when),
+                nodes=compiler.select(for_each.nodes) if for_each else None,
+                where=compiler.condition(for_each.where if for_each else None),
+                priority=(strata[rule.id], -rule.salience, rule.id),
+            )
+        )
+    compiled.sort(key=lambda item: item.priority)
+    readers: dict[str, list[CompiledRule]] = defaultdict(list)
+    for item in compiled:
+        for fact in item.reads:
+            readers[fact].append(item)
+    eager = tuple(item for item in compiled if item.bindings({}))
+    asks_when = {
+        question.id: compiler.condition(question.asks_when) if question.asks_when else None
+        for question in kb.questions.values()
+    }
+    return CompiledRules(tuple(compiled), {k: tuple(v) for k, v in readers.items()}, eager, asks_when)
+
+
+def _strata(rules: list[Rule]) -> dict[str, int]:
+    """Stratum of each rule: 0 if it reads no derived fact, else 1 + the stratum of its writers."""
+    writers: dict[str, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        for fact in rule_writes(rule):
+            writers[fact].append(rule)
+    strata: dict[str, int] = {}
+    visiting: set[str] = set()
+
+    def stratum(rule: Rule) -> int:
+        if rule.id in strata:
+            return strata[rule.id]
+        if rule.id in visiting:
+            raise EngineError(f"rule cycle through derived facts at {rule.id}")
+        visiting.add(rule.id)
+        below = [stratum(writer) + 1 for fact in rule_reads(rule) for writer in writers[fact]]
+        visiting.discard(rule.id)
+        strata[rule.id] = max(below, default=0)
+        return strata[rule.id]
+
+    for rule in rules:
+        stratum(rule)
+    return strata

@@ -1,0 +1,224 @@
+"""Forward chaining over compiled rules, from answers to a Result with a full trace."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from advisor.answers import coerce_answers
+from advisor.engine.compile import CompiledRule
+from advisor.engine.lens import apply_current_lens
+from advisor.engine.result import (
+    LENSES,
+    Assumption,
+    Candidate,
+    Conflict,
+    Derivation,
+    Exclusion,
+    Firing,
+    IgnoredAnswer,
+    Lens,
+    LensDifference,
+    Result,
+    StageResult,
+    StageWarning,
+    Support,
+)
+from advisor.engine.template import render
+from advisor.errors import AnswersError
+from advisor.models import Derive, Exclude, Node, Recommend, Warn
+from advisor.values import coerce_value
+
+if TYPE_CHECKING:
+    from advisor.knowledge import KnowledgeBase
+
+
+@dataclass
+class _Run:
+    """Working memory of one reasoning run."""
+
+    facts: dict[str, Any]
+    firings: list[Firing] = field(default_factory=list)
+    support: dict[str, dict[str, list[Support]]] = field(default_factory=lambda: defaultdict(dict))
+    excluded: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    warnings: dict[str, list[StageWarning]] = field(default_factory=lambda: defaultdict(list))
+    derived: list[Derivation] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    agenda: list[tuple[tuple[int, int, str], CompiledRule]] = field(default_factory=list)
+    queued: set[str] = field(default_factory=set)
+
+
+class Engine:
+    """Reasons over one knowledge base. Same answers and lens give the same Result, always."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.compiled = kb.compiled
+
+    def run(self, answers: Mapping[str, Any], lens: Lens = "exam", *, compare_lenses: bool = True) -> Result:
+        """Reason to a fixpoint. `answers` maps question ids to values (None = "I don't know").
+
+        With `compare_lenses`, the other lens is run too and stages whose top pick differs are
+        listed in `lens_differences`.
+        """
+        if lens not in LENSES:
+            raise AnswersError(f"unknown lens '{lens}' (use exam or current)")
+        values = coerce_answers(self.kb, answers)
+        result = self._reason(values, lens)
+        if not compare_lenses:
+            return result
+        other = self._reason(values, "current" if lens == "exam" else "exam")
+        by_lens = {lens: result, other.lens: other}
+        stages = sorted({s.stage for s in result.stages} | {s.stage for s in other.stages},
+                        key=lambda s: self.kb.stages[s].order)
+        differences = tuple(
+            LensDifference(stage, by_lens["exam"].top(stage), by_lens["current"].top(stage))
+            for stage in stages
+            if by_lens["exam"].top(stage) != by_lens["current"].top(stage)
+        )
+        return replace(result, lens_differences=differences)
+
+    # -- facts ---------------------------------------------------------------------------
+
+    def facts_for(self, answers: Mapping[str, Any], lens: Lens) -> tuple[
+        dict[str, Any], list[Assumption], list[IgnoredAnswer]
+    ]:
+        """The facts to reason with: relevant answers, assumptions for the rest, and the lens."""
+        kb = self.kb
+        given = {key: value for key, value in answers.items() if value is not None}
+        context = {**given, "lens": lens}
+        facts: dict[str, Any] = {"lens": lens}
+        assumptions: list[Assumption] = []
+        ignored: list[IgnoredAnswer] = []
+        for question in kb.questions.values():
+            relevant = self.compiled.asks_when[question.id]
+            if relevant is not None and not relevant(context, None):
+                if question.id in given:
+                    ignored.append(IgnoredAnswer(question.id, given[question.id]))
+                continue
+            if question.id in given:
+                facts[question.id] = given[question.id]
+            elif question.assume is not None:
+                value = coerce_value(question, kb.scales, question.assume)
+                facts[question.id] = value
+                assumptions.append(Assumption(question.id, value, question.assume_because))
+        return facts, assumptions, ignored
+
+    # -- reasoning -----------------------------------------------------------------------
+
+    def _reason(self, answers: Mapping[str, Any], lens: Lens) -> Result:
+        facts, assumptions, ignored = self.facts_for(answers, lens)
+        run = _Run(facts=facts)
+        for fact in facts:
+            self._activate_readers(run, fact)
+        for rule in self.compiled.fire_without_facts:
+            self._push(run, rule)
+        while run.agenda:
+            _, rule = heapq.heappop(run.agenda)
+            for node in rule.bindings(run.facts):
+                self._fire(run, rule, node)
+        return Result(
+            lens=lens,
+            facts=tuple(sorted(run.facts.items())),
+            assumptions=tuple(assumptions),
+            ignored=tuple(ignored),
+            stages=self._stages(run, lens),
+            derived=tuple(run.derived),
+            conflicts=tuple(run.conflicts),
+            firings=tuple(run.firings),
+        )
+
+    def _push(self, run: _Run, rule: CompiledRule) -> None:
+        if rule.rule.id not in run.queued:
+            run.queued.add(rule.rule.id)
+            heapq.heappush(run.agenda, (rule.priority, rule))
+
+    def _activate_readers(self, run: _Run, fact: str) -> None:
+        for rule in self.compiled.readers.get(fact, ()):
+            self._push(run, rule)
+
+    def _fire(self, run: _Run, compiled: CompiledRule, node: Node | None) -> None:
+        rule = compiled.rule
+        index = len(run.firings)
+        run.firings.append(
+            Firing(
+                index=index,
+                rule=rule.id,
+                title=rule.title,
+                stage=rule.stage,
+                node=node.id if node else None,
+                facts=tuple((fact, run.facts.get(fact)) for fact in sorted(compiled.reads)),
+                because=render(rule.because, self.kb, run.facts, node),
+                sources=tuple(rule.sources),
+                exam=tuple(rule.exam),
+            )
+        )
+        for action in rule.then:
+            if isinstance(action, Recommend):
+                target = self._target(action.recommend, node)
+                stage = action.stage or rule.stage
+                run.support[stage].setdefault(target, []).append(Support(index, action.weight))
+            elif isinstance(action, Exclude):
+                target = self._target(action.exclude, node)
+                run.excluded[action.stage or rule.stage].setdefault(target, []).append(index)
+            elif isinstance(action, Derive):
+                self._derive(run, action, index)
+            elif isinstance(action, Warn):
+                text = render(action.warn, self.kb, run.facts, node)
+                run.warnings[rule.stage].append(StageWarning(text, index))
+
+    @staticmethod
+    def _target(reference: str, node: Node | None) -> str:
+        return node.id if reference == "{node}" and node is not None else reference
+
+    def _derive(self, run: _Run, action: Derive, index: int) -> None:
+        fact, value = action.derive, action.value
+        if fact not in run.facts:
+            run.facts[fact] = value
+            run.derived.append(Derivation(fact, value, index))
+            self._activate_readers(run, fact)
+        elif run.facts[fact] != value:
+            run.conflicts.append(Conflict(fact, run.facts[fact], value, index))
+
+    # -- result --------------------------------------------------------------------------
+
+    def _stages(self, run: _Run, lens: Lens) -> tuple[StageResult, ...]:
+        stages = []
+        for stage in self.kb.stages.values():
+            excluded = run.excluded.get(stage.id, {})
+            candidates = {
+                node: list(supports)
+                for node, supports in run.support.get(stage.id, {}).items()
+                if node not in excluded
+            }
+            exclusions = [
+                Exclusion(node, self.kb.nodes[node].name, tuple(firings),
+                          tuple(run.firings[i].because for i in firings))
+                for node, firings in sorted(excluded.items())
+            ]
+            stands_in: dict[str, list[str]] = {}
+            if lens == "current":
+                by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
+                exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
+            ranked = sorted(
+                (self._candidate(node, supports, stands_in.get(node, [])) for node, supports in candidates.items()),
+                key=lambda c: (-c.score, c.node),
+            )
+            warnings = run.warnings.get(stage.id, [])
+            if ranked or exclusions or warnings:
+                stages.append(StageResult(stage.id, stage.name, tuple(ranked), tuple(exclusions), tuple(warnings)))
+        return tuple(stages)
+
+    def _candidate(self, node_id: str, supports: list[Support], stands_in: list[str]) -> Candidate:
+        node = self.kb.nodes[node_id]
+        return Candidate(
+            node=node_id,
+            name=node.name,
+            score=sum(s.weight for s in supports),
+            support=tuple(supports),
+            state=node.status.state,
+            stands_in_for=tuple(stands_in),
+        )

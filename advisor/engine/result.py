@@ -1,0 +1,166 @@
+"""What reasoning produces: ranked candidates per stage, exclusions, derived facts and a trace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Lens = Literal["exam", "current"]
+LENSES: tuple[Lens, ...] = ("exam", "current")
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One rule firing (for one bound node, for `for_each` rules): the unit of the trace."""
+
+    index: int
+    rule: str
+    title: str
+    stage: str
+    node: str | None
+    facts: tuple[tuple[str, Any], ...]
+    """The facts the rule's conditions read, with the values they had."""
+    because: str
+    sources: tuple[str, ...]
+    exam: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Support:
+    """A firing that recommended a candidate, and the weight it added."""
+
+    firing: int
+    weight: int
+    via: str | None = None
+    """For a successor standing in under the current lens: the node the support was for."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A node recommended for a stage, with the score and the firings behind it."""
+
+    node: str
+    name: str
+    score: int
+    support: tuple[Support, ...]
+    state: str
+    """The node's status (active, renamed, closed_to_new_customers, retired)."""
+    stands_in_for: tuple[str, ...] = ()
+    """Under the current lens: unavailable nodes this successor replaces."""
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A node rejected for a stage: by rules, or by the current lens (its status)."""
+
+    node: str
+    name: str
+    firings: tuple[int, ...]
+    reasons: tuple[str, ...]
+    by_lens: bool = False
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StageWarning:
+    """A warning raised by a rule for a stage."""
+
+    text: str
+    firing: int
+
+
+@dataclass(frozen=True)
+class StageResult:
+    """Everything concluded about one stage."""
+
+    stage: str
+    name: str
+    candidates: tuple[Candidate, ...]
+    exclusions: tuple[Exclusion, ...]
+    warnings: tuple[StageWarning, ...]
+
+    @property
+    def top(self) -> Candidate | None:
+        """The best candidate with a positive score, if any."""
+        if self.candidates and self.candidates[0].score > 0:
+            return self.candidates[0]
+        return None
+
+    def candidate(self, node: str) -> Candidate | None:
+        return next((c for c in self.candidates if c.node == node), None)
+
+    def exclusion(self, node: str) -> Exclusion | None:
+        return next((e for e in self.exclusions if e.node == node), None)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A fact concluded by a rule."""
+
+    fact: str
+    value: Any
+    firing: int
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A value reasoned with for a question that was not answered."""
+
+    question: str
+    value: Any
+    because: str
+
+
+@dataclass(frozen=True)
+class IgnoredAnswer:
+    """An answer left out because its question does not apply to the other answers."""
+
+    question: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A rule that concluded a different value for a fact another rule had already set."""
+
+    fact: str
+    kept: Any
+    rejected: Any
+    firing: int
+
+
+@dataclass(frozen=True)
+class LensDifference:
+    """A stage whose top pick differs between the exam and current lenses."""
+
+    stage: str
+    exam: str | None
+    current: str | None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The full outcome of reasoning over one set of answers under one lens."""
+
+    lens: Lens
+    facts: tuple[tuple[str, Any], ...]
+    """Every fact reasoned with (answers, assumptions, lens), sorted by id."""
+    assumptions: tuple[Assumption, ...]
+    ignored: tuple[IgnoredAnswer, ...]
+    stages: tuple[StageResult, ...]
+    derived: tuple[Derivation, ...]
+    conflicts: tuple[Conflict, ...]
+    firings: tuple[Firing, ...]
+    lens_differences: tuple[LensDifference, ...] = ()
+
+    def stage(self, stage: str) -> StageResult | None:
+        return next((s for s in self.stages if s.stage == stage), None)
+
+    def top(self, stage: str) -> str | None:
+        """The id of the top candidate of a stage, if any."""
+        found = self.stage(stage)
+        top = found.top if found else None
+        return top.node if top else None
+
+    def firing(self, index: int) -> Firing:
+        return self.firings[index]

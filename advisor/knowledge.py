@@ -1,0 +1,119 @@
+"""The loaded knowledge base: validated documents plus the lookups every face needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from advisor import cache
+from advisor.errors import UnknownIdError
+from advisor.loader import knowledge_files, read_knowledge, suggest
+from advisor.models import (
+    DerivedFact,
+    FactSpec,
+    KnowledgeDocument,
+    Node,
+    Question,
+    Rule,
+    Scale,
+    Stage,
+    Trait,
+)
+from advisor.resources import rules_dir
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from advisor.engine.compile import CompiledRules
+    from advisor.graph import KnowledgeGraph
+
+
+class KnowledgeBase:
+    """Every question, node and rule, indexed by id. Build it with `load_knowledge`."""
+
+    def __init__(self, document: KnowledgeDocument, source: Path | None = None):
+        from advisor.crossref import LENS_FACT
+
+        self.document = document
+        self.source = source
+        self.stages: dict[str, Stage] = {s.id: s for s in sorted(document.stages, key=lambda s: (s.order, s.id))}
+        self.scales: dict[str, Scale] = {scale.id: scale for scale in document.scales}
+        self.traits: dict[str, Trait] = {trait.id: trait for trait in document.traits}
+        self.questions: dict[str, Question] = {q.id: q for q in document.questions}
+        self.derived: dict[str, DerivedFact] = {fact.id: fact for fact in document.facts}
+        self.nodes: dict[str, Node] = {node.id: node for node in document.nodes}
+        self.rules: dict[str, Rule] = {rule.id: rule for rule in document.rules}
+        self.facts: dict[str, FactSpec] = {"lens": LENS_FACT, **self.questions, **self.derived}
+        self.scale_positions: dict[str, dict[str, int]] = {
+            scale.id: {value.id: index for index, value in enumerate(scale.values)}
+            for scale in document.scales
+        }
+
+    # -- lookups that give a helpful error ---------------------------------------------------
+
+    def node(self, node_id: str) -> Node:
+        return self._get(self.nodes, node_id, "node")
+
+    def rule(self, rule_id: str) -> Rule:
+        return self._get(self.rules, rule_id, "rule")
+
+    def question(self, question_id: str) -> Question:
+        return self._get(self.questions, question_id, "question")
+
+    def _get(self, table: Mapping[str, T], key: str, kind: str) -> T:
+        if key not in table:
+            raise UnknownIdError(f"unknown {kind} '{key}'{suggest(key, set(table))}")
+        return table[key]
+
+    def find(self, item_id: str) -> Node | Rule | Question:
+        """A node, rule or question by id (node names and aliases work too, case-insensitive)."""
+        for table in (self.nodes, self.rules, self.questions):
+            if item_id in table:
+                return table[item_id]
+        wanted = item_id.casefold()
+        for node in self.nodes.values():
+            if wanted in (name.casefold() for name in (node.name, *node.aliases)):
+                return node
+        known = {*self.nodes, *self.rules, *self.questions}
+        raise UnknownIdError(f"unknown node, rule or question '{item_id}'{suggest(item_id, known)}")
+
+    # -- derived structures, built on first use --------------------------------------------
+
+    @cached_property
+    def compiled(self) -> CompiledRules:
+        from advisor.engine.compile import compile_rules
+
+        return compile_rules(self)
+
+    @cached_property
+    def graph(self) -> KnowledgeGraph:
+        from advisor.graph import KnowledgeGraph
+
+        return KnowledgeGraph(self)
+
+    def value_label(self, fact_id: str, value: object) -> str:
+        """How a fact value reads in a sentence: the choice or scale label, yes/no, 12 MB."""
+        from advisor.values import label_of
+
+        return label_of(self.facts[fact_id], self.scales, value)
+
+
+def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) -> KnowledgeBase:
+    """Load and validate the knowledge in `path` (default: the shipped rules/ folder).
+
+    Raises KnowledgeError (or InputFileError) with `file:line: message` on the first problem.
+    """
+    root = Path(path) if path is not None else rules_dir()
+    files = knowledge_files(root) if root.is_dir() else []
+    key = cache.content_key(files, root) if use_cache and files else None
+    document = cache.read_cached(key) if key else None
+    if document is None:
+        from advisor.crossref import CrossReferencer
+
+        document, origins = read_knowledge(root)
+        CrossReferencer(document, origins).check()
+        if key:
+            cache.write_cached(key, document)
+    return KnowledgeBase(document, root)

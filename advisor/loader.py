@@ -1,0 +1,151 @@
+"""Read every YAML file under rules/ into one validated KnowledgeDocument, or fail at file:line."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from advisor import models
+from advisor.errors import AdvisorError, KnowledgeError
+from advisor.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
+from advisor.yaml_io import Loc, YamlDocument, read_yaml
+
+_UNION_TAGS = {"all", "any", "not", "fact", "trait", "relation", "recommend", "exclude", "derive", "warn"}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item of the knowledge was written: its file and its location in that file."""
+
+    document: YamlDocument
+    display: str
+    loc: Loc
+
+    def line(self, *sub: str | int) -> int | None:
+        return self.document.line_of((*self.loc, *sub))
+
+
+M = TypeVar("M", bound=BaseModel)
+
+Origins = dict[tuple[str, str], Origin]
+"""(section, id) -> where that item is defined."""
+
+
+def knowledge_files(rules_dir: Path) -> list[Path]:
+    """Every knowledge file, in a stable order."""
+    return sorted(path for path in rules_dir.rglob("*.yaml") if path.is_file())
+
+
+def display_path(path: Path, rules_dir: Path) -> str:
+    """`rules/graph/ingestion.yaml`-style path for messages."""
+    try:
+        return str(Path(rules_dir.name) / path.relative_to(rules_dir))
+    except ValueError:
+        return str(path)
+
+
+def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
+    """Parse and schema-check each file, then merge; ids are cross-checked separately."""
+    if not rules_dir.is_dir():
+        raise KnowledgeError("knowledge folder not found (expected a folder of YAML files)", rules_dir)
+    files = knowledge_files(rules_dir)
+    if not files:
+        raise KnowledgeError("no .yaml files in the knowledge folder", rules_dir)
+    merged: dict[str, list[Any]] = {section: [] for section in SECTIONS}
+    origins: Origins = {}
+    for path in files:
+        shown = display_path(path, rules_dir)
+        document = read_yaml(path, display=shown)
+        part = validate_model(KnowledgeFile, document, shown)
+        for section in SECTIONS:
+            for index, item in enumerate(getattr(part, section)):
+                key = (section, item.id)
+                origin = Origin(document, shown, (section, index))
+                if key in origins:
+                    first = origins[key]
+                    raise KnowledgeError(
+                        f"duplicate {section[:-1]} id '{item.id}' (first defined at "
+                        f"{first.display}:{first.line()})",
+                        shown,
+                        origin.line("id"),
+                    )
+                origins[key] = origin
+                merged[section].append(item)
+    return KnowledgeDocument.model_construct(**merged), origins
+
+
+def validate_model(
+    model: type[M], document: YamlDocument, shown: str, error: type[AdvisorError] = KnowledgeError
+) -> M:
+    """Validate parsed YAML against a schema model; the first error becomes file:line: message."""
+    data = document.data if document.data is not None else {}
+    if not isinstance(data, dict):
+        raise error(f"expected a mapping at the top level, got {type(data).__name__}", shown, 1)
+    try:
+        return model.model_validate(data)
+    except ValidationError as problem:
+        first = problem.errors(include_url=False)[0]
+        loc = clean_loc(data, first["loc"])
+        raise error(describe_error(first, loc), shown, document.line_of(loc)) from None
+
+
+def clean_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
+    """Drop the union tags pydantic inserts into error locations, keeping the real data path."""
+    path: list[str | int] = []
+    current = data
+    parts = list(loc)
+    for index, part in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if isinstance(current, dict) and part in _UNION_TAGS and following in current:
+            continue
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif part in _UNION_TAGS or part == "in_":
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def format_loc(loc: Loc) -> str:
+    """`nodes[3].traits.latency_floor` from ('nodes', 3, 'traits', 'latency_floor')."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def describe_error(error: Any, loc: Loc) -> str:
+    """A readable message for one pydantic error."""
+    where = format_loc(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        parent = format_loc(loc[:-1])
+        hint = suggest(key, _schema_keys())
+        return f"unknown key '{key}'" + (f" in {parent}" if parent else "") + hint
+    if kind == "missing":
+        parent = format_loc(loc[:-1])
+        return f"missing required key '{loc[-1]}'" + (f" in {parent}" if parent else "")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def suggest(word: str, options: set[str] | list[str]) -> str:
+    """` (did you mean 'x'?)` or an empty string."""
+    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _schema_keys() -> set[str]:
+    keys: set[str] = set()
+    for value in vars(models).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            for name, field in value.model_fields.items():
+                keys.add(field.alias or name)
+    return keys

@@ -1,0 +1,27 @@
+"""The pydantic schema of everything written in YAML: knowledge files, answers and scenarios."""
+
+from advisor.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId
+from advisor.models.condition import (
+    AllOf,
+    AnyOf,
+    Condition,
+    FactRef,
+    FactTest,
+    NotOf,
+    RelationTest,
+    RelationType,
+    TraitTest,
+)
+from advisor.models.knowledge_file import KnowledgeDocument, KnowledgeFile
+from advisor.models.node import Node, NodeKind, Status
+from advisor.models.question import Choice, DerivedFact, FactSpec, Question
+from advisor.models.rule import Action, Derive, Exclude, ForEach, Recommend, Rule, Selector, Warn
+from advisor.models.vocabulary import Domain, Scale, ScaleValue, Stage, Task, Trait
+
+__all__ = [
+    "Action", "AllOf", "AnyOf", "Choice", "Condition", "Derive", "DerivedFact", "Domain",
+    "Exclude", "FactRef", "FactSpec", "FactTest", "ForEach", "Id", "KnowledgeDocument",
+    "KnowledgeFile", "Model", "Node", "NodeKind", "NotOf", "Question", "Recommend",
+    "RelationTest", "RelationType", "Rule", "RuleId", "Scalar", "Scale", "ScaleValue",
+    "Selector", "SourceUrl", "Stage", "Status", "Task", "TaskId", "Trait", "TraitTest", "Warn",
+]

@@ -1,0 +1,136 @@
+"""Condition trees: `all` / `any` / `not` over tests of facts, node traits and relations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Discriminator, Field, Tag, model_validator
+
+from advisor.models.base import Id, Model, Scalar
+
+RelationType = Literal[
+    "delivers_to",
+    "reads_from",
+    "feeds",
+    "part_of",
+    "alternative_to",
+    "replaced_by",
+    "requires",
+    "integrates_with",
+]
+
+OPERATORS = ("eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "contains", "known")
+"""Every test operator; their meaning lives in advisor.engine.operators."""
+
+
+class FactRef(Model):
+    """A reference to the current value of a fact, used as the right-hand side of a test."""
+
+    fact: Id
+
+
+Operand = Scalar | list[Scalar] | FactRef
+
+
+class _Test(Model):
+    """One operator and its operand; exactly one operator key must be present."""
+
+    eq: Operand | None = None
+    ne: Operand | None = None
+    in_: Operand | None = Field(default=None, alias="in")
+    not_in: Operand | None = None
+    lt: Operand | None = None
+    le: Operand | None = None
+    gt: Operand | None = None
+    ge: Operand | None = None
+    contains: Operand | None = None
+    known: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> _Test:
+        given = [name for name in OPERATORS if self.operand_of(name) is not None]
+        if len(given) != 1:
+            found = ", ".join(given) or "none"
+            raise ValueError(f"a test needs exactly one operator of {', '.join(OPERATORS)} (found {found})")
+        return self
+
+    def operand_of(self, name: str) -> Any:
+        return getattr(self, "in_" if name == "in" else name)
+
+    @property
+    def operator(self) -> str:
+        return next(name for name in OPERATORS if self.operand_of(name) is not None)
+
+    @property
+    def operand(self) -> Any:
+        return self.operand_of(self.operator)
+
+
+class FactTest(_Test):
+    """Test the value of a fact (an answer, a derived fact, or the built-in `lens`)."""
+
+    KIND: ClassVar[str] = "fact"
+    fact: Id
+
+
+class TraitTest(_Test):
+    """Test a trait of the node bound by `for_each` (only valid inside `for_each.where`)."""
+
+    KIND: ClassVar[str] = "trait"
+    trait: Id
+
+
+class RelationTest(Model):
+    """True when the bound node has a relation of this type to the node `to`."""
+
+    KIND: ClassVar[str] = "relation"
+    relation: RelationType
+    to: Id
+
+
+class AllOf(Model):
+    """True when every child condition is true."""
+
+    KIND: ClassVar[str] = "all"
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(Model):
+    """True when at least one child condition is true."""
+
+    KIND: ClassVar[str] = "any"
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(Model):
+    """True when the child condition is false."""
+
+    KIND: ClassVar[str] = "not"
+    not_: Condition = Field(alias="not")
+
+
+_CONDITION_KEYS = ("all", "any", "not", "fact", "trait", "relation")
+
+
+def _condition_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((key for key in _CONDITION_KEYS if key in value), None)
+    return getattr(value, "KIND", None)
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[FactTest, Tag("fact")]
+    | Annotated[TraitTest, Tag("trait")]
+    | Annotated[RelationTest, Tag("relation")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition",
+        custom_error_message="a condition needs one of the keys all, any, not, fact, trait, relation",
+    ),
+]
+
+for _model in (AllOf, AnyOf, NotOf):
+    _model.model_rebuild()

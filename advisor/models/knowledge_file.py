@@ -1,0 +1,29 @@
+"""The shape of one file under rules/: any mix of the knowledge sections."""
+
+from __future__ import annotations
+
+from advisor.models.base import Model
+from advisor.models.node import Node
+from advisor.models.question import DerivedFact, Question
+from advisor.models.rule import Rule
+from advisor.models.vocabulary import Domain, Scale, Stage, Task, Trait
+
+SECTIONS = ("domains", "tasks", "stages", "scales", "traits", "questions", "facts", "nodes", "rules")
+
+
+class KnowledgeFile(Model):
+    """A YAML file in rules/; the loader merges all files into one knowledge base."""
+
+    domains: list[Domain] = []
+    tasks: list[Task] = []
+    stages: list[Stage] = []
+    scales: list[Scale] = []
+    traits: list[Trait] = []
+    questions: list[Question] = []
+    facts: list[DerivedFact] = []
+    nodes: list[Node] = []
+    rules: list[Rule] = []
+
+
+class KnowledgeDocument(KnowledgeFile):
+    """Every file merged; the validated form that is cached and compiled."""

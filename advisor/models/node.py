@@ -1,0 +1,60 @@
+"""Nodes of the knowledge graph: AWS services, SageMaker features, algorithms and concepts."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from advisor.models.base import Id, Model, SourceUrl, TaskId, Text
+from advisor.models.condition import RelationType
+
+NodeKind = Literal["service", "feature", "algorithm", "concept"]
+State = Literal["active", "renamed", "closed_to_new_customers", "retired"]
+UNAVAILABLE_STATES: frozenset[str] = frozenset({"closed_to_new_customers", "retired"})
+"""States in which a new AWS customer cannot start using the node."""
+
+TraitValue = bool | int | float | str | list[str]
+
+
+class Status(Model):
+    """Whether a new customer can use this today, and what replaces it if not."""
+
+    state: State = "active"
+    since: datetime.date | None = None
+    successor: Id | None = None
+    former_names: list[str] = []
+    note: str = ""
+    sources: list[SourceUrl] = []
+
+    @model_validator(mode="after")
+    def _changes_are_sourced(self) -> Status:
+        if self.state != "active" and not self.sources:
+            raise ValueError(f"a '{self.state}' status needs 'sources' (the page that says so)")
+        if self.state == "renamed" and not self.former_names:
+            raise ValueError("a 'renamed' status needs 'former_names'")
+        return self
+
+    @property
+    def available(self) -> bool:
+        """Can a new customer start using it today?"""
+        return self.state not in UNAVAILABLE_STATES
+
+
+class Node(Model):
+    """A service, feature, algorithm or concept that recommendations can name."""
+
+    id: Id
+    name: Text
+    kind: NodeKind
+    stages: list[Id] = Field(min_length=1)
+    summary: Text
+    aliases: list[str] = []
+    traits: dict[Id, TraitValue] = {}
+    status: Status = Status()
+    relations: dict[RelationType, list[Id]] = {}
+    exam: list[TaskId] = []
+    exam_note: str = ""
+    """Where the exam's view differs from today's documentation, say so here."""
+    sources: list[SourceUrl] = Field(min_length=1)

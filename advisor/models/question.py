@@ -1,0 +1,76 @@
+"""Questions asked of the person, and facts that rules derive."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from advisor.models.base import Id, Model, Scalar, TaskId, Text
+from advisor.models.condition import Condition
+
+FactType = Literal["choice", "multi_choice", "yes_no", "number", "scale"]
+
+
+class Choice(Model):
+    """One possible answer of a choice question."""
+
+    id: Id
+    label: Text
+
+
+class FactSpec(Model):
+    """The domain of a fact: what values it can take."""
+
+    id: Id
+    type: FactType
+    choices: list[Choice] | None = None
+    """For `choice` and `multi_choice`."""
+    scale: Id | None = None
+    """For `scale`: the values (and their order) come from this scale."""
+    unit: str | None = None
+    """For `number`: the base unit values are converted to."""
+    units: dict[str, float] | None = None
+    """For `number`: accepted units and their factor to the base unit, e.g. `{GB: 1000}`."""
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @model_validator(mode="after")
+    def _domain_fits_type(self) -> FactSpec:
+        needs = {"choice": "choices", "multi_choice": "choices", "scale": "scale", "number": "unit"}
+        wanted = needs.get(self.type)
+        if wanted and getattr(self, wanted) is None:
+            raise ValueError(f"a {self.type} fact needs '{wanted}'")
+        for extra in ("choices", "scale", "unit", "units"):
+            if extra != wanted and getattr(self, extra) is not None and not (
+                self.type == "number" and extra == "units"
+            ):
+                raise ValueError(f"'{extra}' does not apply to a {self.type} fact")
+        return self
+
+
+class Question(FactSpec):
+    """A structured question about the business problem; its answer becomes a fact."""
+
+    text: Text
+    help: str = ""
+    stage: Id
+    """The stage this question is mainly about (for grouping and coverage)."""
+    asks_when: Condition | None = None
+    """Only relevant when this condition holds on the answers so far."""
+    assume: Scalar | list[Scalar] | None = None
+    """The conservative value reasoned with when the person skips the question."""
+    assume_because: str = ""
+    exam: list[TaskId] = Field(default=[], min_length=0)
+
+    @model_validator(mode="after")
+    def _assumption_explained(self) -> Question:
+        if self.assume is not None and not self.assume_because:
+            raise ValueError("'assume' needs 'assume_because' saying why it is the safe guess")
+        return self
+
+
+class DerivedFact(FactSpec):
+    """A fact concluded by rules rather than asked."""
+
+    doc: Text

@@ -1,0 +1,103 @@
+"""Recommendation rules: a condition, optional quantification over nodes, and actions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar
+
+from pydantic import Discriminator, Field, StringConstraints, Tag
+
+from advisor.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId, Text
+from advisor.models.condition import Condition
+from advisor.models.node import NodeKind
+
+NodeRef = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9_]*|\{node\})$")]
+"""A node id, or `{node}` for the node bound by `for_each`."""
+
+
+class Selector(Model):
+    """Which nodes a `for_each` rule ranges over; every given filter must match."""
+
+    kind: list[NodeKind] | None = None
+    stage: list[Id] | None = None
+    ids: list[Id] | None = None
+    has_trait: list[Id] | None = None
+
+
+class ForEach(Model):
+    """Quantification: apply the rule once for each selected node for which `where` holds."""
+
+    nodes: Selector
+    where: Condition | None = None
+
+
+class Recommend(Model):
+    """Support a node as a candidate of a stage, adding `weight` to its score."""
+
+    KIND: ClassVar[str] = "recommend"
+    recommend: NodeRef
+    weight: int = Field(default=1, ge=-10, le=10)
+    stage: Id | None = None
+    """Defaults to the rule's stage."""
+
+
+class Exclude(Model):
+    """Reject a node for a stage; the rule's `because` is the reason shown."""
+
+    KIND: ClassVar[str] = "exclude"
+    exclude: NodeRef
+    stage: Id | None = None
+
+
+class Derive(Model):
+    """Conclude a fact, which other rules can read."""
+
+    KIND: ClassVar[str] = "derive"
+    derive: Id
+    value: Scalar
+
+
+class Warn(Model):
+    """Attach a warning to the rule's stage; the text is a template like `because`."""
+
+    KIND: ClassVar[str] = "warn"
+    warn: Text
+
+
+_ACTION_KEYS = ("recommend", "exclude", "derive", "warn")
+
+
+def _action_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((key for key in _ACTION_KEYS if key in value), None)
+    return getattr(value, "KIND", None)
+
+
+Action = Annotated[
+    Annotated[Recommend, Tag("recommend")]
+    | Annotated[Exclude, Tag("exclude")]
+    | Annotated[Derive, Tag("derive")]
+    | Annotated[Warn, Tag("warn")],
+    Discriminator(
+        _action_kind,
+        custom_error_type="action",
+        custom_error_message="an action needs one of the keys recommend, exclude, derive, warn",
+    ),
+]
+
+
+class Rule(Model):
+    """One piece of expert knowledge, written so that it reads like a finding."""
+
+    id: RuleId
+    title: Text
+    """Names the situation, not the fix."""
+    stage: Id
+    salience: int = 0
+    """Higher fires first; ties are broken by id."""
+    when: Condition | None = None
+    for_each: ForEach | None = None
+    then: list[Action] = Field(min_length=1)
+    because: Text
+    """A template rendered with the actual values: `{fact.latency}`, `{node.name}`, ..."""
+    sources: list[SourceUrl] = Field(min_length=1)
+    exam: list[TaskId] = []

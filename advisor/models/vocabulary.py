@@ -1,0 +1,67 @@
+"""The vocabulary the knowledge is written in: exam domains and tasks, stages, scales, traits."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from advisor.models.base import Id, Model, TaskId, Text
+
+
+class Domain(Model):
+    """An exam domain, with its share of the scored questions."""
+
+    id: Id
+    name: Text
+    weight: int = Field(ge=0, le=100)
+    """Percent of the exam's scored content."""
+
+
+class Task(Model):
+    """An exam task statement such as 1.2 "Identify and implement a data ingestion solution"."""
+
+    id: TaskId
+    domain: Id
+    title: Text
+
+
+class Stage(Model):
+    """A stage of an ML solution; recommendations are grouped by stage."""
+
+    id: Id
+    name: Text
+    order: int
+    """Position in a report: stages are shown in ascending order."""
+    doc: str = ""
+    exam: list[TaskId] = []
+
+
+class ScaleValue(Model):
+    """One step of a scale."""
+
+    id: Id
+    label: Text
+
+
+class Scale(Model):
+    """Ordered values that rules can compare, listed from smallest/fastest to largest/slowest."""
+
+    id: Id
+    name: Text
+    doc: str = ""
+    values: list[ScaleValue] = Field(min_length=2)
+
+
+class Trait(Model):
+    """The type of a node attribute, so that every node's traits can be checked on load."""
+
+    id: Id
+    type: Literal["scale", "number", "bool", "text", "set", "choice"]
+    doc: Text
+    scale: Id | None = None
+    """For `scale` traits: the scale the value is on."""
+    unit: str | None = None
+    """For `number` traits: the unit, shown after the value."""
+    values: list[Id] | None = None
+    """For `set` and `choice` traits: the allowed members."""

@@ -1,0 +1,87 @@
+"""`advisor kb show`: one node, rule or question, with its relations and the rules around it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from advisor.engine.lens import status_text
+from advisor.models import Node, Question, Rule
+from advisor.values import trait_label
+
+if TYPE_CHECKING:
+    from advisor.knowledge import KnowledgeBase
+
+
+def render_item(kb: KnowledgeBase, item: Node | Rule | Question) -> str:
+    if isinstance(item, Node):
+        return _node(kb, item)
+    if isinstance(item, Rule):
+        return _rule(item)
+    return _question(kb, item)
+
+
+def _node(kb: KnowledgeBase, node: Node) -> str:
+    graph = kb.graph
+    out = [f"{node.name}  ({node.id}, {node.kind})", node.summary, ""]
+    if node.aliases:
+        out.append(f"Also known as: {', '.join(node.aliases)}")
+    out.append(f"Stages: {', '.join(kb.stages[s].name for s in node.stages)}")
+    out.append(f"Status: {node.status.state} — {status_text(node, kb.nodes)}")
+    if node.status.note:
+        out.append(f"  {node.status.note}")
+    if node.exam:
+        out.append(f"Exam task statements: {', '.join(node.exam)}")
+    if node.exam_note:
+        out.append(f"Exam note: {node.exam_note}")
+    if node.traits:
+        out += ["", "Traits:"]
+        for trait, value in sorted(node.traits.items()):
+            out.append(f"  {trait:<24} {trait_label(kb.traits[trait], kb.scales, value)}")
+    relations = graph.relations(node.id)
+    incoming = {kind: graph.related_to(node.id, kind) for kind in ("delivers_to", "feeds", "part_of", "replaced_by")}
+    if relations or any(incoming.values()):
+        out += ["", "Relations:"]
+        for kind, targets in relations.items():
+            out.append(f"  {kind:<16} {', '.join(targets)}")
+        for kind, sources in incoming.items():
+            if sources:
+                out.append(f"  {'← ' + kind:<16} {', '.join(sources)}")
+    rules = graph.rules_mentioning(node.id)
+    if rules:
+        out += ["", "Rules that mention it:"]
+        out += [f"  {rule.id}  {rule.title}" for rule in rules]
+    out += ["", "Sources:", *[f"  {url}" for url in [*node.sources, *node.status.sources]]]
+    return "\n".join(out) + "\n"
+
+
+def _rule(rule: Rule) -> str:
+    out = [f"{rule.id}  {rule.title}", f"Stage: {rule.stage}   Salience: {rule.salience}"]
+    if rule.exam:
+        out.append(f"Exam task statements: {', '.join(rule.exam)}")
+    if rule.when is not None:
+        out += ["", "When:", "  " + rule.when.model_dump_json(by_alias=True, exclude_none=True)]
+    if rule.for_each is not None:
+        out += ["", "For each:", "  " + rule.for_each.model_dump_json(by_alias=True, exclude_none=True)]
+    out += ["", "Then:"]
+    out += ["  " + action.model_dump_json(exclude_defaults=True) for action in rule.then]
+    out += ["", f"Because: {rule.because}", "", "Sources:", *[f"  {url}" for url in rule.sources]]
+    return "\n".join(out) + "\n"
+
+
+def _question(kb: KnowledgeBase, question: Question) -> str:
+    out = [f"{question.id}  ({question.type}, stage {question.stage})", question.text]
+    if question.help:
+        out.append(question.help)
+    values = [(c.id, c.label) for c in question.choices or []]
+    if question.scale:
+        values = [(v.id, v.label) for v in kb.scales[question.scale].values]
+    if values:
+        out += ["", "Answers:", *[f"  {value_id:<20} {label}" for value_id, label in values]]
+    if question.unit:
+        out.append(f"Unit: {question.unit}" + (f" (also {', '.join(question.units)})" if question.units else ""))
+    if question.assume is not None:
+        out.append(f"If skipped, assumes {question.assume!r}: {question.assume_because}")
+    readers = [r.rule.id for r in kb.compiled.readers.get(question.id, ())]
+    if readers:
+        out += ["", f"Read by rules: {', '.join(sorted(readers))}"]
+    return "\n".join(out) + "\n"

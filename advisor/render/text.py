@@ -1,0 +1,56 @@
+"""A readable terminal view of a Result, with the reasons behind every line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from advisor.engine.result import Result, StageResult
+from advisor.render.common import answer_rows, badge, support_lines
+
+if TYPE_CHECKING:
+    from advisor.knowledge import KnowledgeBase
+
+
+def render_text(kb: KnowledgeBase, result: Result, title: str = "") -> str:
+    out: list[str] = [f"AWS ML Advisor — {title or 'recommendations'} (lens: {result.lens})", ""]
+    out.append("Answers")
+    for question, _, label in answer_rows(kb, result):
+        out.append(f"  {question:<22} {label}")
+    for assumption in result.assumptions:
+        label = kb.value_label(assumption.question, assumption.value)
+        out.append(f"  {assumption.question:<22} {label}  [assumed: {assumption.because}]")
+    for ignored in result.ignored:
+        out.append(f"  {ignored.question:<22} (ignored: does not apply to the other answers)")
+    for stage in result.stages:
+        out.extend(["", *_stage(kb, result, stage)])
+    if result.lens_differences:
+        out.extend(["", "Exam and current lenses disagree"])
+        for diff in result.lens_differences:
+            exam = kb.nodes[diff.exam].name if diff.exam else "nothing"
+            current = kb.nodes[diff.current].name if diff.current else "nothing"
+            out.append(f"  {kb.stages[diff.stage].name}: exam expects {exam}; a new customer today uses {current}")
+    return "\n".join(out) + "\n"
+
+
+def _stage(kb: KnowledgeBase, result: Result, stage: StageResult) -> list[str]:
+    lines = [stage.name, "-" * len(stage.name)]
+    top = stage.top
+    for rank, candidate in enumerate(stage.candidates, start=1):
+        mark = "▶" if top is candidate else f"{rank}."
+        status = f" [{badge(candidate.state)}]" if badge(candidate.state) else ""
+        lines.append(f"  {mark} {candidate.name}{status}  (score {candidate.score})")
+        if candidate.stands_in_for:
+            names = ", ".join(kb.nodes[n].name for n in candidate.stands_in_for)
+            lines.append(f"      stands in for {names} (not available to new customers)")
+        for rule, _, weight, because in support_lines(kb, result, candidate):
+            lines.append(f"      {rule} ({weight:+d}): {because}")
+    for exclusion in stage.exclusions:
+        by = "lens" if exclusion.by_lens else ", ".join(result.firing(i).rule for i in exclusion.firings)
+        lines.append(f"  ✗ {exclusion.name} — rejected by {by}")
+        for reason in dict.fromkeys(exclusion.reasons):
+            lines.append(f"      {reason}")
+    for warning in stage.warnings:
+        lines.append(f"  ! {warning.text} ({result.firing(warning.firing).rule})")
+    if not stage.candidates and not top:
+        lines.append("  (no candidate left; see the rejections above)")
+    return lines

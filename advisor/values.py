@@ -1,0 +1,128 @@
+"""Fact and trait values: checking raw YAML values against their domain, and showing them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from advisor.models.question import FactSpec
+from advisor.models.vocabulary import Scale, Trait
+
+Value = str | bool | float | frozenset[str]
+"""A fact value at run time: a choice or scale id, yes/no, a number in base units, or a set."""
+
+_NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z/%]+)?\s*$")
+
+
+def _one_of(options: list[str]) -> str:
+    shown = ", ".join(options[:12])
+    return f"{shown}, ..." if len(options) > 12 else shown
+
+
+def domain_values(spec: FactSpec, scales: Mapping[str, Scale]) -> list[str]:
+    """The ids a choice, multi-choice or scale fact can take (empty for numbers and yes/no)."""
+    if spec.choices is not None:
+        return [choice.id for choice in spec.choices]
+    if spec.scale is not None:
+        return [value.id for value in scales[spec.scale].values]
+    return []
+
+
+def coerce_single(spec: FactSpec, scales: Mapping[str, Scale], raw: Any) -> Value:
+    """One value of the fact's domain (a member, for multi-choice); raises ValueError."""
+    if spec.type == "yes_no":
+        if isinstance(raw, bool):
+            return raw
+        raise ValueError(f"expected yes or no (true / false), got {raw!r}")
+    if spec.type == "number":
+        return _coerce_number(spec, raw)
+    options = domain_values(spec, scales)
+    if isinstance(raw, str) and raw in options:
+        return raw
+    raise ValueError(f"{raw!r} is not a value of '{spec.id}' (expected one of: {_one_of(options)})")
+
+
+def coerce_value(spec: FactSpec, scales: Mapping[str, Scale], raw: Any) -> Value:
+    """A whole answer for the fact: like coerce_single, but multi-choice takes a list."""
+    if spec.type != "multi_choice":
+        return coerce_single(spec, scales, raw)
+    items = sorted(raw) if isinstance(raw, list | tuple | set | frozenset) else [raw]
+    return frozenset(str(coerce_single(spec, scales, item)) for item in items)
+
+
+def _coerce_number(spec: FactSpec, raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise ValueError(f"expected a number in {spec.unit}, got {raw!r}")
+    if isinstance(raw, int | float):
+        number = float(raw)
+    else:
+        match = _NUMBER_WITH_UNIT.match(str(raw))
+        if not match:
+            raise ValueError(f"expected a number in {spec.unit} (for example '12 {spec.unit}'), got {raw!r}")
+        number = float(match.group(1))
+        unit = match.group(2)
+        if unit and unit != spec.unit:
+            factors = spec.units or {}
+            if unit not in factors:
+                known = ", ".join([spec.unit or "", *sorted(factors)])
+                raise ValueError(f"unknown unit '{unit}' for '{spec.id}' (use one of: {known})")
+            number *= factors[unit]
+    if spec.minimum is not None and number < spec.minimum:
+        raise ValueError(f"{number:g} {spec.unit} is below the minimum {spec.minimum:g} for '{spec.id}'")
+    if spec.maximum is not None and number > spec.maximum:
+        raise ValueError(f"{number:g} {spec.unit} is above the maximum {spec.maximum:g} for '{spec.id}'")
+    return number
+
+
+def check_trait(trait: Trait, scales: Mapping[str, Scale], raw: Any) -> None:
+    """Raise ValueError when `raw` is not a valid value of the trait."""
+    kind = trait.type
+    if kind == "bool" and not isinstance(raw, bool):
+        raise ValueError(f"trait '{trait.id}' is yes/no (true / false), got {raw!r}")
+    if kind == "number" and (isinstance(raw, bool) or not isinstance(raw, int | float)):
+        raise ValueError(f"trait '{trait.id}' is a number in {trait.unit}, got {raw!r}")
+    if kind == "text" and not isinstance(raw, str):
+        raise ValueError(f"trait '{trait.id}' is text, got {raw!r}")
+    if kind == "scale":
+        options = [value.id for value in scales[trait.scale or ""].values]
+        if raw not in options:
+            raise ValueError(f"trait '{trait.id}': {raw!r} is not on scale '{trait.scale}' ({_one_of(options)})")
+    if kind in ("set", "choice"):
+        items = raw if kind == "set" and isinstance(raw, list) else [raw]
+        if kind == "set" and not isinstance(raw, list):
+            raise ValueError(f"trait '{trait.id}' is a list of: {_one_of(trait.values or [])}")
+        for item in items:
+            if item not in (trait.values or []):
+                raise ValueError(
+                    f"trait '{trait.id}': {item!r} is not allowed (expected: {_one_of(trait.values or [])})"
+                )
+
+
+def label_of(spec: FactSpec, scales: Mapping[str, Scale], value: object) -> str:
+    """How a fact value reads in a sentence."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float | int):
+        return f"{value:g} {spec.unit}" if spec.unit else f"{value:g}"
+    if isinstance(value, frozenset | set | list | tuple):
+        return ", ".join(label_of(spec, scales, item) for item in sorted(value)) or "none"
+    labels = {choice.id: choice.label for choice in spec.choices or []}
+    if spec.scale is not None:
+        labels = {step.id: step.label for step in scales[spec.scale].values}
+    return labels.get(str(value), str(value))
+
+
+def trait_label(trait: Trait, scales: Mapping[str, Scale], value: object) -> str:
+    """How a trait value reads in a sentence."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return f"{value:g} {trait.unit}" if trait.unit else f"{value:g}"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if trait.type == "scale" and trait.scale:
+        return {step.id: step.label for step in scales[trait.scale].values}.get(str(value), str(value))
+    return str(value)
