@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Explainable recommendations of AWS services and SageMaker algorithms for ML problems.",
         epilog="Exit codes: 0 ok, 1 usage problem or unknown id, 2 bad input (one-line message).",
     )
-    parser.add_argument("--rules", type=Path, metavar="DIR", help="knowledge folder (default: the shipped rules)")
+    parser.add_argument(
+        "--rules", type=Path, metavar="DIR", help="knowledge folder (default: the shipped rules)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     recommend = commands.add_parser("recommend", help="recommend services per stage for an answers file")
@@ -41,13 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--example", metavar="NAME", help="use a shipped example (see 'advisor examples')")
     recommend.add_argument("--lens", choices=["exam", "current"], help="default: the file's lens, else exam")
     recommend.add_argument("--format", choices=["text", "json", "markdown"], default="text")
-    recommend.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    recommend.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
 
     commands.add_parser("examples", help="list the shipped example scenarios")
 
     kb = commands.add_parser("kb", help="inspect and validate the knowledge")
-    kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True, parser_class=_Parser)
-    validate = kb_commands.add_parser("validate", help="check a knowledge folder and report the first problem")
+    kb_commands = kb.add_subparsers(
+        dest="kb_command", metavar="KB_COMMAND", required=True, parser_class=_Parser
+    )
+    validate = kb_commands.add_parser(
+        "validate", help="check a knowledge folder and report the first problem"
+    )
     validate.add_argument("path", nargs="?", type=Path, help="knowledge folder (default: --rules or shipped)")
     show = kb_commands.add_parser("show", help="show a node, rule or question with its relations and rules")
     show.add_argument("id", help="node, rule or question id (node names and aliases work too)")

@@ -19,14 +19,16 @@ def example_path(name: str) -> Path:
     return found[0]
 
 
-def recommend(rules: Path | None, answers: Path | None, example: str | None, lens: str | None, fmt: str) -> str:
+def recommend(
+    rules: Path | None, answers: Path | None, example: str | None, lens: str | None, fmt: str
+) -> str:
     from advisor.answers import read_answers
     from advisor.engine.engine import Engine
     from advisor.render import render_result
 
-    kb = load_knowledge(rules)
     path = example_path(example) if example else answers
     assert path is not None
+    kb = load_knowledge(rules)
     parsed, values = read_answers(kb, path)
     chosen = lens or parsed.lens or "exam"
     result = Engine(kb).run(values, chosen)  # type: ignore[arg-type]

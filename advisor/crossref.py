@@ -15,6 +15,7 @@ from advisor.loader import Origin, Origins, suggest
 from advisor.models import (
     AllOf,
     AnyOf,
+    Choice,
     Condition,
     Derive,
     Exclude,
@@ -31,9 +32,9 @@ from advisor.models import (
 )
 from advisor.values import check_trait, coerce_single, coerce_value
 
-LENS_FACT = FactSpec(id="lens", type="choice", choices=[
-    {"id": "exam", "label": "exam"}, {"id": "current", "label": "current"},  # type: ignore[list-item]
-])
+LENS_FACT = FactSpec(
+    id="lens", type="choice", choices=[Choice(id="exam", label="exam"), Choice(id="current", label="current")]
+)
 """The built-in fact every rule may read: which lens the reasoning runs under."""
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -66,12 +67,14 @@ class CrossReferencer:
     # -- helpers -------------------------------------------------------------------------
 
     def fail(self, origin: Origin, message: str, *sub: str | int) -> None:
-        raise KnowledgeError(message, origin.display, origin.line(*sub))
+        raise KnowledgeError(f"{origin.label}: {message}", origin.display, origin.line(*sub))
 
     def expect(self, origin: Origin, kind: str, wanted: str, known: Iterable[str], *sub: str | int) -> None:
         options = set(known)
         if wanted not in options:
-            self.fail(origin, f"unknown {kind} '{wanted}'{suggest(wanted, options)}", *sub)
+            kind, _, where = kind.partition(" in ")
+            place = f" in {where}" if where else ""
+            self.fail(origin, f"unknown {kind} '{wanted}'{place}{suggest(wanted, options)}", *sub)
 
     def _tasks(self, origin: Origin, tasks: list[str], *sub: str | int) -> None:
         for index, task in enumerate(tasks):
@@ -131,12 +134,23 @@ class CrossReferencer:
                 if node.status.successor == node.id:
                     self.fail(origin, "a node cannot be its own successor", "status", "successor")
             elif node.status.state in ("closed_to_new_customers", "retired") and not node.status.note:
-                self.fail(origin, "a closed or retired node needs a 'successor' or a 'note' saying"
-                          " what new customers use instead", "status")
+                self.fail(
+                    origin,
+                    "a closed or retired node needs a 'successor' or a 'note' saying"
+                    " what new customers use instead",
+                    "status",
+                )
             for relation, targets in node.relations.items():
                 for index, target in enumerate(targets):
-                    self.expect(origin, f"node in relations.{relation}", target, self.nodes,
-                                "relations", relation, index)
+                    self.expect(
+                        origin,
+                        f"node in relations.{relation}",
+                        target,
+                        self.nodes,
+                        "relations",
+                        relation,
+                        index,
+                    )
 
 
 class RuleChecker:
@@ -192,8 +206,11 @@ class RuleChecker:
         elif isinstance(action, Derive):
             derived = {fact.id for fact in refs.doc.facts}
             if action.derive in refs.facts and action.derive not in derived:
-                self.fail(f"'{action.derive}' is a question; rules may only derive facts declared"
-                          " under 'facts'", *sub, "derive")
+                self.fail(
+                    f"'{action.derive}' is a question; rules may only derive facts declared under 'facts'",
+                    *sub,
+                    "derive",
+                )
             refs.expect(self.origin, "derived fact", action.derive, derived, *sub, "derive")
             try:
                 coerce_single(refs.facts[action.derive], refs.scales, action.value)
@@ -214,8 +231,11 @@ class RuleChecker:
                 if tail not in ("", "name", "id", "successor"):
                     self.refs.expect(self.origin, "trait in template", tail, self.refs.traits, *sub)
             else:
-                self.fail(f"unknown template placeholder '{{{name}}}' (use {{fact.ID}}, {{node}},"
-                          " {node.name}, {node.TRAIT})", *sub)
+                self.fail(
+                    f"unknown template placeholder '{{{name}}}' (use {{fact.ID}}, {{node}},"
+                    " {node.name}, {node.TRAIT})",
+                    *sub,
+                )
 
     def condition(self, condition: Condition, sub: tuple[str | int, ...], bound: bool) -> None:
         if isinstance(condition, AllOf | AnyOf):
@@ -232,7 +252,13 @@ class RuleChecker:
         elif isinstance(condition, FactTest):
             self.refs.expect(self.origin, "fact", condition.fact, self.refs.facts, *sub, "fact")
             spec = self.refs.facts[condition.fact]
-            self._operand(condition, spec.type, spec.scale, lambda v: coerce_single(spec, self.refs.scales, v), sub)
+            self._operand(
+                condition,
+                spec.type,
+                spec.scale,
+                lambda v: coerce_single(spec, self.refs.scales, v),
+                sub,
+            )
         elif isinstance(condition, TraitTest):
             if not bound:
                 self.fail("a trait test is only allowed in for_each.where", *sub)
@@ -246,8 +272,14 @@ class RuleChecker:
 
             self._operand(condition, kind, trait.scale, check, sub)
 
-    def _operand(self, test: FactTest | TraitTest, kind: str, scale: str | None,
-                 check: Any, sub: tuple[str | int, ...]) -> None:
+    def _operand(
+        self,
+        test: FactTest | TraitTest,
+        kind: str,
+        scale: str | None,
+        check: Any,
+        sub: tuple[str | int, ...],
+    ) -> None:
         operator, operand = test.operator, test.operand
         at = (*sub, operator)
         if operator == "known":
@@ -316,8 +348,8 @@ def check_acyclic(rules: list[Rule], origins: Origins) -> None:
     first_rule = graph.edges[cycle[0][0], cycle[0][1]]["rule"]
     origin = origins[("rules", first_rule)]
     raise KnowledgeError(
-        f"rule cycle through derived facts: {steps} -> {cycle[0][0]}; a rule may not depend on"
-        " its own conclusion",
+        f"{origin.label}: rule cycle through derived facts: {steps} -> {cycle[0][0]};"
+        " a rule may not depend on its own conclusion",
         origin.display,
         origin.line("then"),
     )

@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from advisor.engine.lens import successor_of
-from advisor.models import AllOf, AnyOf, Condition, Exclude, Node, NotOf, Recommend, RelationTest, Rule
+from advisor.models import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Exclude,
+    Node,
+    NotOf,
+    Recommend,
+    RelationTest,
+    Rule,
+)
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
@@ -53,7 +63,7 @@ class KnowledgeGraph:
 
     def pipeline_path(self, source: str, target: str) -> list[str] | None:
         """The shortest chain of delivers_to / feeds / reads_from edges from source to target."""
-        flow = nx.DiGraph()
+        flow: nx.DiGraph[str] = nx.DiGraph()
         for a, b, kind in self.graph.edges(keys=True):
             if kind in ("delivers_to", "feeds"):
                 flow.add_edge(a, b)
@@ -69,8 +79,11 @@ class KnowledgeGraph:
         mentioning = []
         for compiled in self.kb.compiled.rules:
             rule = compiled.rule
-            targets = {a.recommend if isinstance(a, Recommend) else a.exclude
-                       for a in rule.then if isinstance(a, Recommend | Exclude)}
+            targets = {
+                a.recommend if isinstance(a, Recommend) else a.exclude
+                for a in rule.then
+                if isinstance(a, Recommend | Exclude)
+            }
             ranged = compiled.nodes is not None and any(n.id == node_id for n in compiled.nodes)
             where = rule.for_each.where if rule.for_each else None
             if node_id in targets or ranged or node_id in _relation_targets(where):

@@ -38,7 +38,9 @@ class KnowledgeBase:
 
         self.document = document
         self.source = source
-        self.stages: dict[str, Stage] = {s.id: s for s in sorted(document.stages, key=lambda s: (s.order, s.id))}
+        self.stages: dict[str, Stage] = {
+            s.id: s for s in sorted(document.stages, key=lambda s: (s.order, s.id))
+        }
         self.scales: dict[str, Scale] = {scale.id: scale for scale in document.scales}
         self.traits: dict[str, Trait] = {trait.id: trait for trait in document.traits}
         self.questions: dict[str, Question] = {q.id: q for q in document.questions}
@@ -95,9 +97,24 @@ class KnowledgeBase:
 
     def value_label(self, fact_id: str, value: object) -> str:
         """How a fact value reads in a sentence: the choice or scale label, yes/no, 12 MB."""
+        if isinstance(value, str):
+            label = self._labels.get(fact_id, {}).get(value)
+            if label is not None:
+                return label
         from advisor.values import label_of
 
         return label_of(self.facts[fact_id], self.scales, value)
+
+    @cached_property
+    def _labels(self) -> dict[str, dict[str, str]]:
+        """Per fact: value id -> label, for choice and scale facts."""
+        labels: dict[str, dict[str, str]] = {}
+        for fact_id, spec in self.facts.items():
+            if spec.choices is not None:
+                labels[fact_id] = {choice.id: choice.label for choice in spec.choices}
+            elif spec.scale is not None:
+                labels[fact_id] = {step.id: step.label for step in self.scales[spec.scale].values}
+        return labels
 
 
 def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) -> KnowledgeBase:

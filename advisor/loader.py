@@ -14,7 +14,18 @@ from advisor.errors import AdvisorError, KnowledgeError
 from advisor.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
 from advisor.yaml_io import Loc, YamlDocument, read_yaml
 
-_UNION_TAGS = {"all", "any", "not", "fact", "trait", "relation", "recommend", "exclude", "derive", "warn"}
+_UNION_TAGS = {
+    "all",
+    "any",
+    "not",
+    "fact",
+    "trait",
+    "relation",
+    "recommend",
+    "exclude",
+    "derive",
+    "warn",
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,8 @@ class Origin:
     document: YamlDocument
     display: str
     loc: Loc
+    label: str
+    """What the item is, for messages: `rule ING-004`, `node amazon_s3`."""
 
     def line(self, *sub: str | int) -> int | None:
         return self.document.line_of((*self.loc, *sub))
@@ -64,7 +77,8 @@ def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
         for section in SECTIONS:
             for index, item in enumerate(getattr(part, section)):
                 key = (section, item.id)
-                origin = Origin(document, shown, (section, index))
+                label = f"{section.removesuffix('s')} {item.id}"
+                origin = Origin(document, shown, (section, index), label)
                 if key in origins:
                     first = origins[key]
                     raise KnowledgeError(
@@ -75,7 +89,7 @@ def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
                     )
                 origins[key] = origin
                 merged[section].append(item)
-    return KnowledgeDocument.model_construct(**merged), origins
+    return KnowledgeDocument.model_construct(None, **merged), origins
 
 
 def validate_model(
@@ -90,7 +104,8 @@ def validate_model(
     except ValidationError as problem:
         first = problem.errors(include_url=False)[0]
         loc = clean_loc(data, first["loc"])
-        raise error(describe_error(first, loc), shown, document.line_of(loc)) from None
+        message = describe_error(first, loc, _keys_of(model))
+        raise error(message, shown, document.line_of(loc)) from None
 
 
 def clean_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
@@ -102,9 +117,9 @@ def clean_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
         following = parts[index + 1] if index + 1 < len(parts) else None
         if isinstance(current, dict) and part in _UNION_TAGS and following in current:
             continue
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and part < len(current)
+        ):
             current = current[part]
         elif part in _UNION_TAGS or part == "in_":
             continue
@@ -120,20 +135,32 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
-def describe_error(error: Any, loc: Loc) -> str:
+def describe_error(error: Any, loc: Loc, known_keys: set[str] | None = None) -> str:
     """A readable message for one pydantic error."""
     where = format_loc(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         parent = format_loc(loc[:-1])
-        hint = suggest(key, _schema_keys())
+        hint = suggest(key, (known_keys or set()) | _schema_keys())
         return f"unknown key '{key}'" + (f" in {parent}" if parent else "") + hint
     if kind == "missing":
         parent = format_loc(loc[:-1])
         return f"missing required key '{loc[-1]}'" + (f" in {parent}" if parent else "")
     message = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        message = _PATTERN_HINTS.get(pattern, message) + f", got {error['input']!r}"
     return f"{where}: {message}" if where else message
+
+
+_PATTERN_HINTS = {
+    r"^[a-z][a-z0-9_]*$": "must be a lowercase snake_case id",
+    r"^[A-Z]{3}-\d{3}$": "must be a rule id like ING-004",
+    r"^[1-4]\.[1-9]$": "must be an exam task statement like 1.2",
+    r"^https://[^\s]+$": "must be an https:// URL",
+    r"^([a-z][a-z0-9_]*|\{node\})$": "must be a node id or {node}",
+}
 
 
 def suggest(word: str, options: set[str] | list[str]) -> str:
@@ -149,3 +176,7 @@ def _schema_keys() -> set[str]:
             for name, field in value.model_fields.items():
                 keys.add(field.alias or name)
     return keys
+
+
+def _keys_of(model: type[BaseModel]) -> set[str]:
+    return {field.alias or name for name, field in model.model_fields.items()}

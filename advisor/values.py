@@ -87,7 +87,9 @@ def check_trait(trait: Trait, scales: Mapping[str, Scale], raw: Any) -> None:
     if kind == "scale":
         options = [value.id for value in scales[trait.scale or ""].values]
         if raw not in options:
-            raise ValueError(f"trait '{trait.id}': {raw!r} is not on scale '{trait.scale}' ({_one_of(options)})")
+            raise ValueError(
+                f"trait '{trait.id}': {raw!r} is not on scale '{trait.scale}' ({_one_of(options)})"
+            )
     if kind in ("set", "choice"):
         items = raw if kind == "set" and isinstance(raw, list) else [raw]
         if kind == "set" and not isinstance(raw, list):

@@ -28,8 +28,7 @@ Loc = tuple[str | int, ...]
 
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {
-    f"{_CORE}{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+    f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 
 
@@ -68,8 +67,12 @@ def read_yaml(path: Path, *, display: str | None = None, max_bytes: int = MAX_FI
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         problem = error.problem or error.context or "invalid YAML"
-        column = f" (column {mark.column + 1})" if mark else ""
-        raise InputFileError(f"invalid YAML: {problem}{column}", shown, line) from None
+        start = error.context_mark
+        if error.context and start and start.line + 1 != line:
+            problem += f" ({error.context} at line {start.line + 1})"
+        elif mark:
+            problem += f" (column {mark.column + 1})"
+        raise InputFileError(f"invalid YAML: {problem}", shown, line) from None
     except yaml.YAMLError as error:
         raise InputFileError(f"invalid YAML: {error}", shown) from None
     finally:
@@ -104,13 +107,23 @@ def _read_text(path: Path, shown: str, max_bytes: int) -> str:
         ) from None
 
 
-def _check(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], shown: str) -> None:
-    """Walk the composed tree: record lines, refuse aliases, foreign tags and duplicate keys."""
+def _check(
+    node: yaml.Node,
+    loc: Loc,
+    lines: dict[Loc, int],
+    seen: set[int],
+    shown: str,
+    at: int | None = None,
+) -> None:
+    """Walk the composed tree: record lines, refuse aliases, foreign tags and duplicate keys.
+
+    An alias composes to the very node its anchor made, so a node seen twice is an alias;
+    `at` is the line of the key or item that refers to it.
+    """
     line = node.start_mark.line + 1
     if id(node) in seen:
-        raise InputFileError(
-            "YAML aliases (*name) are not allowed; write the value out", shown, line
-        )
+        line = at or line
+        raise InputFileError("YAML aliases (*name) are not allowed; write the value out", shown, line)
     seen.add(id(node))
     lines.setdefault(loc, line)
     if node.tag not in _PLAIN_TAGS:
@@ -132,7 +145,7 @@ def _check(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], sho
                 )
             first_line[key] = key_line
             lines[(*loc, key)] = key_line
-            _check(value_node, (*loc, key), lines, seen, shown)
+            _check(value_node, (*loc, key), lines, seen, shown, key_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _check(item, (*loc, index), lines, seen, shown)
+            _check(item, (*loc, index), lines, seen, shown, line)

@@ -43,16 +43,22 @@ def _always(facts: Facts, node: Node | None) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class CompiledRule:
-    """A rule ready to run: its predicates, the nodes it ranges over and its agenda key."""
+    """A rule ready to run: its predicates, the nodes it ranges over and its agenda position."""
 
     rule: Rule
+    position: int
+    """Index in agenda order (stratum, then higher salience, then id)."""
     reads: frozenset[str]
     writes: frozenset[str]
     when: Predicate
     nodes: tuple[Node, ...] | None
     """The nodes selected by `for_each`, sorted by id; None for a rule without for_each."""
     where: Predicate
-    priority: tuple[int, int, str]
+    guards: tuple[tuple[str, Any], ...] | None
+    """(fact, value) pairs of which one must hold for the rule to fire; None if no such test."""
+    sorted_reads: tuple[str, ...]
+    sources: tuple[str, ...]
+    exam: tuple[str, ...]
 
     def bindings(self, facts: Facts) -> list[Node | None]:
         """The bindings this rule fires for, given the facts (empty when it does not fire)."""
@@ -65,10 +71,15 @@ class CompiledRule:
 
 @dataclass(frozen=True)
 class CompiledRules:
-    """All rules compiled, with the index from each fact to the rules that read it."""
+    """All rules compiled, in agenda order, with the indexes that decide which rules a new
+    fact can wake up: rules guarded by `fact == value` wake only for that value (an alpha
+    index, as in Rete); other rules wake whenever a fact they read becomes known."""
 
     rules: tuple[CompiledRule, ...]
     readers: Mapping[str, tuple[CompiledRule, ...]]
+    """Every rule reading a fact (for explanations and tools)."""
+    unguarded_readers: Mapping[str, tuple[int, ...]]
+    guarded: Mapping[tuple[str, Any], tuple[int, ...]]
     fire_without_facts: tuple[CompiledRule, ...]
     """Rules that fire even when none of the facts they read is known."""
     asks_when: Mapping[str, Predicate | None]
@@ -164,31 +175,66 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
     """Compile every rule of the knowledge base and build the fact -> readers index."""
     compiler = Compiler(kb)
     strata = _strata(list(kb.rules.values()))
+    ordered = sorted(kb.rules.values(), key=lambda rule: (strata[rule.id], -rule.salience, rule.id))
     compiled = []
-    for rule in kb.rules.values():
+    for position, rule in enumerate(ordered):
         for_each = rule.for_each
         compiled.append(
             CompiledRule(
                 rule=rule,
+                position=position,
                 reads=rule_reads(rule),
                 writes=rule_writes(rule),
                 when=compiler.condition(rule.when),
                 nodes=compiler.select(for_each.nodes) if for_each else None,
                 where=compiler.condition(for_each.where if for_each else None),
-                priority=(strata[rule.id], -rule.salience, rule.id),
+                guards=_guards(kb, rule.when),
+                sorted_reads=tuple(sorted(rule_reads(rule))),
+                sources=tuple(rule.sources),
+                exam=tuple(rule.exam),
             )
         )
-    compiled.sort(key=lambda item: item.priority)
     readers: dict[str, list[CompiledRule]] = defaultdict(list)
+    unguarded: dict[str, list[int]] = defaultdict(list)
+    guarded: dict[tuple[str, Any], list[int]] = defaultdict(list)
     for item in compiled:
         for fact in item.reads:
             readers[fact].append(item)
+        if item.guards is None:
+            for fact in item.reads:
+                unguarded[fact].append(item.position)
+        else:
+            for guard in item.guards:
+                guarded[guard].append(item.position)
     eager = tuple(item for item in compiled if item.bindings({}))
     asks_when = {
         question.id: compiler.condition(question.asks_when) if question.asks_when else None
         for question in kb.questions.values()
     }
-    return CompiledRules(tuple(compiled), {k: tuple(v) for k, v in readers.items()}, eager, asks_when)
+    return CompiledRules(
+        rules=tuple(compiled),
+        readers={fact: tuple(items) for fact, items in readers.items()},
+        unguarded_readers={fact: tuple(items) for fact, items in unguarded.items()},
+        guarded={guard: tuple(items) for guard, items in guarded.items()},
+        fire_without_facts=eager,
+        asks_when=asks_when,
+    )
+
+
+def _guards(kb: KnowledgeBase, condition: Condition | None) -> tuple[tuple[str, Any], ...] | None:
+    """The (fact, value) pairs one of which the condition needs, from its first `eq` / `in`
+    test on a single-valued fact at the top level of the condition (or of its `all`)."""
+    tests = condition.all if isinstance(condition, AllOf) else [condition] if condition else []
+    for test in tests:
+        if not isinstance(test, FactTest) or isinstance(test.operand, FactRef):
+            continue
+        if kb.facts[test.fact].type == "multi_choice":
+            continue
+        if test.operator == "eq":
+            return ((test.fact, test.operand),)
+        if test.operator == "in" and isinstance(test.operand, list):
+            return tuple((test.fact, value) for value in test.operand)
+    return None
 
 
 def _strata(rules: list[Rule]) -> dict[str, int]:

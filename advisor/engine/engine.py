@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -47,8 +47,9 @@ class _Run:
     warnings: dict[str, list[StageWarning]] = field(default_factory=lambda: defaultdict(list))
     derived: list[Derivation] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    agenda: list[tuple[tuple[int, int, str], CompiledRule]] = field(default_factory=list)
-    queued: set[str] = field(default_factory=set)
+    agenda: list[int] = field(default_factory=list)
+    """Positions of woken rules not yet evaluated (a heap: lowest position first)."""
+    queued: set[int] = field(default_factory=set)
 
 
 class Engine:
@@ -72,8 +73,10 @@ class Engine:
             return result
         other = self._reason(values, "current" if lens == "exam" else "exam")
         by_lens = {lens: result, other.lens: other}
-        stages = sorted({s.stage for s in result.stages} | {s.stage for s in other.stages},
-                        key=lambda s: self.kb.stages[s].order)
+        stages = sorted(
+            {s.stage for s in result.stages} | {s.stage for s in other.stages},
+            key=lambda s: self.kb.stages[s].order,
+        )
         differences = tuple(
             LensDifference(stage, by_lens["exam"].top(stage), by_lens["current"].top(stage))
             for stage in stages
@@ -83,9 +86,9 @@ class Engine:
 
     # -- facts ---------------------------------------------------------------------------
 
-    def facts_for(self, answers: Mapping[str, Any], lens: Lens) -> tuple[
-        dict[str, Any], list[Assumption], list[IgnoredAnswer]
-    ]:
+    def facts_for(
+        self, answers: Mapping[str, Any], lens: Lens
+    ) -> tuple[dict[str, Any], list[Assumption], list[IgnoredAnswer]]:
         """The facts to reason with: relevant answers, assumptions for the rest, and the lens."""
         kb = self.kb
         given = {key: value for key, value in answers.items() if value is not None}
@@ -112,12 +115,12 @@ class Engine:
     def _reason(self, answers: Mapping[str, Any], lens: Lens) -> Result:
         facts, assumptions, ignored = self.facts_for(answers, lens)
         run = _Run(facts=facts)
-        for fact in facts:
-            self._activate_readers(run, fact)
-        for rule in self.compiled.fire_without_facts:
-            self._push(run, rule)
+        for fact, value in facts.items():
+            self._wake(run, fact, value)
+        self._push(run, [rule.position for rule in self.compiled.fire_without_facts])
+        rules = self.compiled.rules
         while run.agenda:
-            _, rule = heapq.heappop(run.agenda)
+            rule = rules[heapq.heappop(run.agenda)]
             for node in rule.bindings(run.facts):
                 self._fire(run, rule, node)
         return Result(
@@ -131,29 +134,35 @@ class Engine:
             firings=tuple(run.firings),
         )
 
-    def _push(self, run: _Run, rule: CompiledRule) -> None:
-        if rule.rule.id not in run.queued:
-            run.queued.add(rule.rule.id)
-            heapq.heappush(run.agenda, (rule.priority, rule))
+    @staticmethod
+    def _push(run: _Run, positions: Iterable[int]) -> None:
+        fresh = set(positions) - run.queued
+        run.queued |= fresh
+        for position in fresh:
+            heapq.heappush(run.agenda, position)
 
-    def _activate_readers(self, run: _Run, fact: str) -> None:
-        for rule in self.compiled.readers.get(fact, ()):
-            self._push(run, rule)
+    def _wake(self, run: _Run, fact: str, value: Any) -> None:
+        """Queue the rules that the fact, now known with this value, may let fire."""
+        compiled = self.compiled
+        self._push(run, compiled.unguarded_readers.get(fact, ()))
+        key = (fact, value)
+        if isinstance(value, Hashable) and key in compiled.guarded:
+            self._push(run, compiled.guarded[key])
 
     def _fire(self, run: _Run, compiled: CompiledRule, node: Node | None) -> None:
         rule = compiled.rule
         index = len(run.firings)
         run.firings.append(
             Firing(
-                index=index,
+                number=index,
                 rule=rule.id,
                 title=rule.title,
                 stage=rule.stage,
                 node=node.id if node else None,
-                facts=tuple((fact, run.facts.get(fact)) for fact in sorted(compiled.reads)),
+                facts=tuple([(fact, run.facts.get(fact)) for fact in compiled.sorted_reads]),
                 because=render(rule.because, self.kb, run.facts, node),
-                sources=tuple(rule.sources),
-                exam=tuple(rule.exam),
+                sources=compiled.sources,
+                exam=compiled.exam,
             )
         )
         for action in rule.then:
@@ -179,7 +188,7 @@ class Engine:
         if fact not in run.facts:
             run.facts[fact] = value
             run.derived.append(Derivation(fact, value, index))
-            self._activate_readers(run, fact)
+            self._wake(run, fact, value)
         elif run.facts[fact] != value:
             run.conflicts.append(Conflict(fact, run.facts[fact], value, index))
 
@@ -195,8 +204,12 @@ class Engine:
                 if node not in excluded
             }
             exclusions = [
-                Exclusion(node, self.kb.nodes[node].name, tuple(firings),
-                          tuple(run.firings[i].because for i in firings))
+                Exclusion(
+                    node,
+                    self.kb.nodes[node].name,
+                    tuple(firings),
+                    tuple(run.firings[i].because for i in firings),
+                )
                 for node, firings in sorted(excluded.items())
             ]
             stands_in: dict[str, list[str]] = {}
@@ -204,12 +217,17 @@ class Engine:
                 by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
                 exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
             ranked = sorted(
-                (self._candidate(node, supports, stands_in.get(node, [])) for node, supports in candidates.items()),
+                (
+                    self._candidate(node, supports, stands_in.get(node, []))
+                    for node, supports in candidates.items()
+                ),
                 key=lambda c: (-c.score, c.node),
             )
             warnings = run.warnings.get(stage.id, [])
             if ranked or exclusions or warnings:
-                stages.append(StageResult(stage.id, stage.name, tuple(ranked), tuple(exclusions), tuple(warnings)))
+                stages.append(
+                    StageResult(stage.id, stage.name, tuple(ranked), tuple(exclusions), tuple(warnings))
+                )
         return tuple(stages)
 
     def _candidate(self, node_id: str, supports: list[Support], stands_in: list[str]) -> Candidate:

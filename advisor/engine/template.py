@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from advisor.models import Node
@@ -14,25 +15,49 @@ if TYPE_CHECKING:
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
+Part = tuple[str, str]
+"""("text", literal) or ("fact" / "node", the name after the dot)."""
+
+
+@cache
+def parse(text: str) -> tuple[Part, ...]:
+    """Split a template once into literal text and placeholders."""
+    parts: list[Part] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            parts.append(("text", text[position : match.start()]))
+        head, _, tail = match.group(1).partition(".")
+        parts.append((head, tail) if head in ("fact", "node") else ("text", match.group(0)))
+        position = match.end()
+    if position < len(text):
+        parts.append(("text", text[position:]))
+    return tuple(parts)
+
 
 def render(text: str, kb: KnowledgeBase, facts: Mapping[str, Any], node: Node | None) -> str:
     """Replace {fact.F}, {node}, {node.name}, {node.id}, {node.successor} and {node.TRAIT}."""
+    out = []
+    for kind, name in parse(text):
+        if kind == "text":
+            out.append(name)
+        elif kind == "fact":
+            out.append(kb.value_label(name, facts.get(name)))
+        else:
+            out.append(_node_value(kb, node, name))
+    return "".join(out)
 
-    def replace(match: re.Match[str]) -> str:
-        head, _, tail = match.group(1).partition(".")
-        if head == "fact":
-            return kb.value_label(tail, facts.get(tail))
-        if node is None:
-            return match.group(0)
-        if tail in ("", "name"):
-            return node.name
-        if tail == "id":
-            return node.id
-        if tail == "successor":
-            successor = node.status.successor
-            return kb.nodes[successor].name if successor else "none"
-        if tail not in node.traits:
-            return "unknown"
-        return trait_label(kb.traits[tail], kb.scales, node.traits[tail])
 
-    return _PLACEHOLDER.sub(replace, text)
+def _node_value(kb: KnowledgeBase, node: Node | None, name: str) -> str:
+    if node is None:
+        return f"{{node.{name}}}" if name else "{node}"
+    if name in ("", "name"):
+        return node.name
+    if name == "id":
+        return node.id
+    if name == "successor":
+        successor = node.status.successor
+        return kb.nodes[successor].name if successor else "none"
+    if name not in node.traits:
+        return "unknown"
+    return trait_label(kb.traits[name], kb.scales, node.traits[name])

@@ -8,7 +8,17 @@ from advisor.models.question import DerivedFact, Question
 from advisor.models.rule import Rule
 from advisor.models.vocabulary import Domain, Scale, Stage, Task, Trait
 
-SECTIONS = ("domains", "tasks", "stages", "scales", "traits", "questions", "facts", "nodes", "rules")
+SECTIONS = (
+    "domains",
+    "tasks",
+    "stages",
+    "scales",
+    "traits",
+    "questions",
+    "facts",
+    "nodes",
+    "rules",
+)
 
 
 class KnowledgeFile(Model):

@@ -42,8 +42,10 @@ class FactSpec(Model):
         if wanted and getattr(self, wanted) is None:
             raise ValueError(f"a {self.type} fact needs '{wanted}'")
         for extra in ("choices", "scale", "unit", "units"):
-            if extra != wanted and getattr(self, extra) is not None and not (
-                self.type == "number" and extra == "units"
+            if (
+                extra != wanted
+                and getattr(self, extra) is not None
+                and not (self.type == "number" and extra == "units")
             ):
                 raise ValueError(f"'{extra}' does not apply to a {self.type} fact")
         return self

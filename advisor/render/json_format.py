@@ -22,7 +22,7 @@ def plain(value: Any) -> Any:
 
 def result_to_dict(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
     """Everything in the Result, as plain data with ids resolved to rule ids and names."""
-    rule_of = {firing.index: firing.rule for firing in result.firings}
+    rule_of = {firing.number: firing.rule for firing in result.firings}
     return {
         "format": FORMAT_ID,
         "lens": result.lens,
@@ -38,7 +38,12 @@ def result_to_dict(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
             for d in result.derived
         ],
         "conflicts": [
-            {"fact": c.fact, "kept": plain(c.kept), "rejected": plain(c.rejected), "rule": rule_of[c.firing]}
+            {
+                "fact": c.fact,
+                "kept": plain(c.kept),
+                "rejected": plain(c.rejected),
+                "rule": rule_of[c.firing],
+            }
             for c in result.conflicts
         ],
         "lens_differences": [
@@ -46,7 +51,7 @@ def result_to_dict(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
         ],
         "trace": [
             {
-                "firing": f.index,
+                "firing": f.number,
                 "rule": f.rule,
                 "title": f.title,
                 "stage": f.stage,

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 LENS_TEXT = {
-    "exam": "the **exam** lens (what the AWS Certified Machine Learning – Specialty exam expects)",
+    "exam": "the **exam** lens (what the AWS Certified Machine Learning \u2013 Specialty exam expects)",
     "current": "the **current** lens (what a new AWS customer can use today)",
 }
 
@@ -24,8 +24,10 @@ def render_markdown(kb: KnowledgeBase, result: Result, title: str = "") -> str:
     sources = sources_of(result)
     number = {url: index for index, url in enumerate(sources, start=1)}
     out = [f"# {title or 'AWS ML Advisor recommendation'}", ""]
-    out.append(f"Reasoned under {LENS_TEXT[result.lens]}. Every recommendation names the rule that made it; "
-               "numbers in brackets refer to the sources at the end.")
+    out.append(
+        f"Reasoned under {LENS_TEXT[result.lens]}. Every recommendation names the rule that made it; "
+        "numbers in brackets refer to the sources at the end."
+    )
     out += ["", "## Answers", "", "| Question | Answer |", "| --- | --- |"]
     for _, text, label in answer_rows(kb, result):
         out.append(f"| {_cell(text)} | {_cell(label)} |")
@@ -34,15 +36,21 @@ def render_markdown(kb: KnowledgeBase, result: Result, title: str = "") -> str:
         label = kb.value_label(assumption.question, assumption.value)
         out.append(f"| {_cell(text)} | {_cell(label)} *(assumed: {_cell(assumption.because)})* |")
     if result.ignored:
-        out += ["", "Answers not used because their question does not apply: "
-                + ", ".join(f"`{i.question}`" for i in result.ignored) + "."]
+        out += [
+            "",
+            "Answers not used because their question does not apply: "
+            + ", ".join(f"`{i.question}`" for i in result.ignored)
+            + ".",
+        ]
     if result.lens_differences:
         out += ["", "## Exam and current lenses disagree", ""]
         for diff in result.lens_differences:
             exam = kb.nodes[diff.exam].name if diff.exam else "nothing"
             current = kb.nodes[diff.current].name if diff.current else "nothing"
-            out.append(f"- **{kb.stages[diff.stage].name}**: the exam expects {exam}; "
-                       f"a new customer today uses {current}.")
+            out.append(
+                f"- **{kb.stages[diff.stage].name}**: the exam expects {exam}; "
+                f"a new customer today uses {current}."
+            )
     out += ["", "## Recommendations by stage"]
     for stage in result.stages:
         out += ["", *_stage(kb, result, stage, number)]
@@ -60,11 +68,15 @@ def _stage(kb: KnowledgeBase, result: Result, stage: StageResult, number: dict[s
     out = [f"### {stage.name}", ""]
     top = stage.top
     if top:
-        out += [f"**Recommended: {top.name}**" + (f" *({badge(top.state)})*" if badge(top.state) else ""), ""]
+        out += [
+            f"**Recommended: {top.name}**" + (f" *({badge(top.state)})*" if badge(top.state) else ""),
+            "",
+        ]
     if stage.candidates:
         out += ["| Rank | Candidate | Score | Status |", "| --- | --- | --- | --- |"]
         for rank, candidate in enumerate(stage.candidates, start=1):
-            out.append(f"| {rank} | {_cell(candidate.name)} | {candidate.score} | {badge(candidate.state) or 'active'} |")
+            status = badge(candidate.state) or "active"
+            out.append(f"| {rank} | {_cell(candidate.name)} | {candidate.score} | {status} |")
         out += ["", "Why:", ""]
         for candidate in stage.candidates:
             if candidate.stands_in_for:
@@ -73,18 +85,24 @@ def _stage(kb: KnowledgeBase, result: Result, stage: StageResult, number: dict[s
             for support in candidate.support:
                 firing = result.firing(support.firing)
                 via = f" (carried over from {kb.nodes[support.via].name})" if support.via else ""
-                out.append(f"- {candidate.name} {support.weight:+d} — `{firing.rule}` {_cell(firing.title)}: "
-                           f"{_cell(firing.because)}{via}{_refs(firing.sources, number)}")
+                out.append(
+                    f"- {candidate.name} {support.weight:+d} — `{firing.rule}` {_cell(firing.title)}: "
+                    f"{_cell(firing.because)}{via}{_refs(firing.sources, number)}"
+                )
     if stage.exclusions:
         out += ["", "Rejected alternatives:", ""]
         for exclusion in stage.exclusions:
             if exclusion.by_lens:
-                out.append(f"- **{exclusion.name}** — lens: {exclusion.reasons[0]}{_refs(exclusion.sources, number)}")
+                out.append(
+                    f"- **{exclusion.name}** — lens: {exclusion.reasons[0]}{_refs(exclusion.sources, number)}"
+                )
                 continue
             for index in exclusion.firings:
                 firing = result.firing(index)
-                out.append(f"- **{exclusion.name}** — `{firing.rule}` {_cell(firing.title)}: "
-                           f"{_cell(firing.because)}{_refs(firing.sources, number)}")
+                out.append(
+                    f"- **{exclusion.name}** — `{firing.rule}` {_cell(firing.title)}: "
+                    f"{_cell(firing.because)}{_refs(firing.sources, number)}"
+                )
     if stage.warnings:
         out += ["", "Warnings:", ""]
         out += [f"- ⚠ {w.text} (`{result.firing(w.firing).rule}`)" for w in stage.warnings]

@@ -38,7 +38,9 @@ def _node(kb: KnowledgeBase, node: Node) -> str:
         for trait, value in sorted(node.traits.items()):
             out.append(f"  {trait:<24} {trait_label(kb.traits[trait], kb.scales, value)}")
     relations = graph.relations(node.id)
-    incoming = {kind: graph.related_to(node.id, kind) for kind in ("delivers_to", "feeds", "part_of", "replaced_by")}
+    incoming = {
+        kind: graph.related_to(node.id, kind) for kind in ("delivers_to", "feeds", "part_of", "replaced_by")
+    }
     if relations or any(incoming.values()):
         out += ["", "Relations:"]
         for kind, targets in relations.items():
@@ -61,7 +63,11 @@ def _rule(rule: Rule) -> str:
     if rule.when is not None:
         out += ["", "When:", "  " + rule.when.model_dump_json(by_alias=True, exclude_none=True)]
     if rule.for_each is not None:
-        out += ["", "For each:", "  " + rule.for_each.model_dump_json(by_alias=True, exclude_none=True)]
+        out += [
+            "",
+            "For each:",
+            "  " + rule.for_each.model_dump_json(by_alias=True, exclude_none=True),
+        ]
     out += ["", "Then:"]
     out += ["  " + action.model_dump_json(exclude_defaults=True) for action in rule.then]
     out += ["", f"Because: {rule.because}", "", "Sources:", *[f"  {url}" for url in rule.sources]]
@@ -78,7 +84,9 @@ def _question(kb: KnowledgeBase, question: Question) -> str:
     if values:
         out += ["", "Answers:", *[f"  {value_id:<20} {label}" for value_id, label in values]]
     if question.unit:
-        out.append(f"Unit: {question.unit}" + (f" (also {', '.join(question.units)})" if question.units else ""))
+        out.append(
+            f"Unit: {question.unit}" + (f" (also {', '.join(question.units)})" if question.units else "")
+        )
     if question.assume is not None:
         out.append(f"If skipped, assumes {question.assume!r}: {question.assume_because}")
     readers = [r.rule.id for r in kb.compiled.readers.get(question.id, ())]

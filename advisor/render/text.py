@@ -28,7 +28,9 @@ def render_text(kb: KnowledgeBase, result: Result, title: str = "") -> str:
         for diff in result.lens_differences:
             exam = kb.nodes[diff.exam].name if diff.exam else "nothing"
             current = kb.nodes[diff.current].name if diff.current else "nothing"
-            out.append(f"  {kb.stages[diff.stage].name}: exam expects {exam}; a new customer today uses {current}")
+            out.append(
+                f"  {kb.stages[diff.stage].name}: exam expects {exam}; a new customer today uses {current}"
+            )
     return "\n".join(out) + "\n"
 
 

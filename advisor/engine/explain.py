@@ -1,0 +1,208 @@
+"""Explanations over a Result: *how* (why this candidate), *why not* (why not that one), and
+*what would change it* (which answers would change a stage's top pick)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from advisor.crossref import facts_read
+from advisor.engine.result import Firing, Lens, Result
+from advisor.models import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Derive,
+    Exclude,
+    FactRef,
+    FactTest,
+    NotOf,
+    Recommend,
+    Rule,
+    TraitTest,
+    Warn,
+)
+
+if TYPE_CHECKING:
+    from advisor.engine.engine import Engine
+    from advisor.knowledge import KnowledgeBase
+
+Verdict = Literal["top", "candidate", "excluded", "unavailable", "not_recommended"]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a node stands where it does in a stage."""
+
+    stage: str
+    node: str
+    verdict: Verdict
+    summary: str
+    firings: tuple[Firing, ...] = ()
+    """The firings behind the verdict (support, or exclusion)."""
+    could_recommend: tuple[str, ...] = ()
+    """For a node nobody recommended: rules that can recommend it in this stage."""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """An answer that, given instead of the current one, changes a stage's top pick."""
+
+    question: str
+    value: Any
+    label: str
+    top: str | None
+
+
+def explain(kb: KnowledgeBase, result: Result, stage: str, node: str) -> Explanation:
+    """*How* for a candidate, *why not* for everything else."""
+    kb.node(node)
+    outcome = result.stage(stage)
+    name = kb.nodes[node].name
+    stage_name = kb.stages[stage].name if stage in kb.stages else stage
+    candidate = outcome.candidate(node) if outcome else None
+    if outcome and candidate:
+        firings = tuple(result.firing(s.firing) for s in candidate.support)
+        top = outcome.top
+        if top is candidate:
+            summary = f"{name} is the top pick for {stage_name} with score {candidate.score}."
+            return Explanation(stage, node, "top", summary, firings)
+        best = top.name if top else "no candidate"
+        best_score = top.score if top else 0
+        summary = (
+            f"{name} scores {candidate.score}, below {best} ({best_score}); "
+            f"the rules below support it, fewer or weaker than those behind {best}."
+        )
+        return Explanation(stage, node, "candidate", summary, firings)
+    exclusion = outcome.exclusion(node) if outcome else None
+    if exclusion and exclusion.by_lens:
+        return Explanation(stage, node, "unavailable", exclusion.reasons[0], sources=exclusion.sources)
+    if exclusion:
+        firings = tuple(result.firing(i) for i in exclusion.firings)
+        rules = ", ".join(f.rule for f in firings)
+        summary = f"{name} was rejected for {stage_name} by {rules}: " + " ".join(
+            dict.fromkeys(exclusion.reasons)
+        )
+        return Explanation(stage, node, "excluded", summary, firings)
+    could = tuple(rule.id for rule in rules_recommending(kb, node, stage))
+    summary = f"No rule recommended {name} for {stage_name} with these answers."
+    if could:
+        summary += f" Rules that can: {', '.join(could)}."
+    return Explanation(stage, node, "not_recommended", summary, could_recommend=could)
+
+
+def rules_recommending(kb: KnowledgeBase, node: str, stage: str) -> list[Rule]:
+    """Rules that can put `node` forward in `stage`."""
+    found = []
+    for compiled in kb.compiled.rules:
+        rule = compiled.rule
+        for action in rule.then:
+            if (
+                not isinstance(action, Recommend)
+                or (action.stage or rule.stage) != stage
+                or action.weight <= 0
+            ):
+                continue
+            ranged = compiled.nodes is not None and any(n.id == node for n in compiled.nodes)
+            if action.recommend == node or (action.recommend == "{node}" and ranged):
+                found.append(rule)
+                break
+    return sorted(found, key=lambda r: r.id)
+
+
+def what_would_change(engine: Engine, answers: Mapping[str, Any], lens: Lens, stage: str) -> list[Change]:
+    """Every single-answer change (among the questions that can matter) that moves the top pick."""
+    kb = engine.kb
+    baseline = engine.run(answers, lens, compare_lenses=False).top(stage)
+    changes = []
+    for question in influencing_questions(kb, stage):
+        current = answers.get(question)
+        for value in _alternatives(kb, question, current):
+            trial = {**answers, question: value}
+            top = engine.run(trial, lens, compare_lenses=False).top(stage)
+            if top != baseline:
+                changes.append(Change(question, value, kb.value_label(question, value), top))
+    return changes
+
+
+def influencing_questions(kb: KnowledgeBase, stage: str) -> list[str]:
+    """Questions whose answer can reach a rule acting on `stage` (directly, through derived
+    facts, or by making another such question relevant), in question order."""
+    return list(_influencing(kb, stage))
+
+
+@lru_cache(maxsize=64)
+def _influencing(kb: KnowledgeBase, stage: str) -> tuple[str, ...]:
+    writers: dict[str, list[Rule]] = {}
+    for rule in kb.rules.values():
+        for action in rule.then:
+            if isinstance(action, Derive):
+                writers.setdefault(action.derive, []).append(rule)
+    facts: set[str] = set()
+    pending = [rule for rule in kb.rules.values() if stage in set(_stages_acted_on(rule))]
+    while pending:
+        rule = pending.pop()
+        where = rule.for_each.where if rule.for_each else None
+        for fact in {*facts_read(rule.when), *facts_read(where)} - facts:
+            facts.add(fact)
+            pending.extend(writers.get(fact, []))
+    for question in kb.questions.values():
+        if question.id in facts and question.asks_when is not None:
+            facts.update(facts_read(question.asks_when))
+    return tuple(q for q in kb.questions if q in facts)
+
+
+def _stages_acted_on(rule: Rule) -> Iterator[str]:
+    for action in rule.then:
+        if isinstance(action, Recommend | Exclude):
+            yield action.stage or rule.stage
+        elif isinstance(action, Warn):
+            yield rule.stage
+
+
+def _alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]:
+    spec = kb.questions[question_id]
+    if spec.type == "yes_no":
+        return [value for value in (True, False) if value != current]
+    if spec.type in ("choice", "scale"):
+        options = [c.id for c in spec.choices or []] or [v.id for v in kb.scales[spec.scale or ""].values]
+        return [value for value in options if value != current]
+    if spec.type == "multi_choice":
+        chosen = frozenset(current or ())
+        return [chosen ^ {choice.id} for choice in spec.choices or []]
+    return [value for value in _number_probes(kb, question_id) if value != current]
+
+
+def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
+    """Values just either side of every threshold the rules compare this number with."""
+    thresholds: set[float] = set()
+    for rule in kb.rules.values():
+        where = rule.for_each.where if rule.for_each else None
+        for test in [*_tests(rule.when), *_tests(where)]:
+            operand = test.operand
+            if isinstance(test, FactTest) and test.fact == question_id and isinstance(operand, int | float):
+                thresholds.add(float(operand))
+            elif isinstance(test, TraitTest) and isinstance(operand, FactRef) and operand.fact == question_id:
+                for node in kb.nodes.values():
+                    value = node.traits.get(test.trait)
+                    if isinstance(value, int | float) and not isinstance(value, bool):
+                        thresholds.add(float(value))
+    probes: set[float] = set()
+    for threshold in thresholds:
+        step = max(abs(threshold) * 0.01, 0.001)
+        probes.update({threshold, threshold + step, max(threshold - step, 0.0)})
+    return sorted(probes)
+
+
+def _tests(condition: Condition | None) -> Iterator[FactTest | TraitTest]:
+    """Every fact and trait test in a condition tree."""
+    if isinstance(condition, AllOf | AnyOf):
+        for child in condition.all if isinstance(condition, AllOf) else condition.any:
+            yield from _tests(child)
+    elif isinstance(condition, NotOf):
+        yield from _tests(condition.not_)
+    elif isinstance(condition, FactTest | TraitTest):
+        yield condition

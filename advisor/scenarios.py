@@ -1,0 +1,78 @@
+"""Scenarios: answer sets with expected outcomes, and checking the engine's result against them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from advisor.answers import Scenario, read_answers
+from advisor.engine.engine import Engine
+from advisor.engine.result import Result
+from advisor.errors import AnswersError
+from advisor.knowledge import KnowledgeBase
+from advisor.resources import scenarios_dir
+from advisor.values import Value
+
+LENS_EXCLUSION = "LENS"
+"""In `excludes`, the rule id that stands for "rejected by the current lens"."""
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One expectation of a scenario that the result does not meet."""
+
+    stage: str
+    expected: str
+    actual: str
+
+
+def scenario_files(root: Path | None = None) -> list[Path]:
+    """Every scenario file below `root` (default: the shipped scenarios), sorted."""
+    return sorted((root or scenarios_dir()).rglob("*.yaml"))
+
+
+def read_scenario(kb: KnowledgeBase, path: Path) -> tuple[Scenario, dict[str, Value | None]]:
+    parsed, values = read_answers(kb, path)
+    if not isinstance(parsed, Scenario):
+        raise AnswersError("a scenario needs 'id', 'title' and 'expect'", path)
+    if parsed.id != path.stem:
+        raise AnswersError(f"scenario id '{parsed.id}' must match the file name '{path.stem}'", path)
+    return parsed, values
+
+
+def run_scenario(engine: Engine, scenario: Scenario, values: dict[str, Value | None]) -> Result:
+    return engine.run(values, scenario.lens or "exam")
+
+
+def check_scenario(scenario: Scenario, result: Result) -> list[Mismatch]:
+    """Every expectation the result misses (empty when the scenario passes)."""
+    misses: list[Mismatch] = []
+    for stage_id, expectation in scenario.expect.items():
+        stage = result.stage(stage_id)
+        ranking = ", ".join(f"{c.node} ({c.score})" for c in stage.candidates) if stage else ""
+        top = result.top(stage_id)
+        wanted = [expectation.top] if isinstance(expectation.top, str) else expectation.top
+        if wanted is not None and top not in wanted:
+            misses.append(Mismatch(stage_id, f"top in {wanted}", f"top {top}; ranking: {ranking or 'empty'}"))
+        names = {c.node for c in stage.candidates} if stage else set()
+        for node in expectation.includes:
+            if node not in names:
+                misses.append(Mismatch(stage_id, f"{node} among the candidates", f"candidates: {ranking}"))
+        for node, rule in expectation.excludes.items():
+            exclusion = stage.exclusion(node) if stage else None
+            by = set()
+            if exclusion is not None:
+                by = (
+                    {LENS_EXCLUSION}
+                    if exclusion.by_lens
+                    else {result.firing(i).rule for i in exclusion.firings}
+                )
+            if rule not in by:
+                misses.append(
+                    Mismatch(
+                        stage_id,
+                        f"{node} excluded by {rule}",
+                        f"excluded by {sorted(by)}" if by else "not excluded",
+                    )
+                )
+    return misses

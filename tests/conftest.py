@@ -1,0 +1,50 @@
+"""Shared fixtures: the shipped knowledge, a small fixture knowledge base, and a way to
+write a knowledge folder with one file changed."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fixtures_path import FIXTURE_KB
+
+from advisor.engine.engine import Engine
+from advisor.knowledge import KnowledgeBase, load_knowledge
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's cache from tests."""
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The shipped knowledge."""
+    return load_knowledge(use_cache=False)
+
+
+@pytest.fixture(scope="session")
+def fixture_kb() -> KnowledgeBase:
+    return load_knowledge(FIXTURE_KB, use_cache=False)
+
+
+@pytest.fixture(scope="session")
+def fixture_engine(fixture_kb: KnowledgeBase) -> Engine:
+    return Engine(fixture_kb)
+
+
+@pytest.fixture
+def kb_with(tmp_path: Path) -> Callable[..., Path]:
+    """Copy the fixture knowledge to a temp folder and write `files` (name -> text) into it."""
+
+    def make(**files: str) -> Path:
+        root = tmp_path / "kb"
+        shutil.copytree(FIXTURE_KB, root)
+        for name, text in files.items():
+            (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+        return root
+
+    return make

@@ -1,0 +1,6 @@
+"""Where the test fixtures are (importable from tests because pytest puts tests/ on sys.path)."""
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_KB = FIXTURES / "kb"

@@ -1,0 +1,100 @@
+"""Every test operator, on every kind of value it applies to, including unknown facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter
+
+from advisor.engine.compile import Compiler
+from advisor.knowledge import KnowledgeBase
+from advisor.models import Condition
+
+CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
+
+CASES = [
+    # (condition, facts, expected)
+    ({"fact": "arrival", "eq": "stream"}, {"arrival": "stream"}, True),
+    ({"fact": "arrival", "eq": "stream"}, {"arrival": "batch"}, False),
+    ({"fact": "arrival", "eq": "stream"}, {}, False),
+    ({"fact": "arrival", "ne": "stream"}, {"arrival": "batch"}, True),
+    ({"fact": "arrival", "ne": "stream"}, {}, False),
+    ({"fact": "arrival", "in": ["stream", "batch"]}, {"arrival": "batch"}, True),
+    ({"fact": "speed", "in": ["fast"]}, {"speed": "slow"}, False),
+    ({"fact": "speed", "not_in": ["fast"]}, {"speed": "slow"}, True),
+    ({"fact": "speed", "not_in": ["fast"]}, {}, False),
+    ({"fact": "speed", "lt": "medium"}, {"speed": "fast"}, True),
+    ({"fact": "speed", "lt": "medium"}, {"speed": "medium"}, False),
+    ({"fact": "speed", "le": "medium"}, {"speed": "medium"}, True),
+    ({"fact": "speed", "gt": "fast"}, {"speed": "slow"}, True),
+    ({"fact": "speed", "ge": "slow"}, {"speed": "medium"}, False),
+    ({"fact": "record_mb", "gt": 1}, {"record_mb": 1.5}, True),
+    ({"fact": "record_mb", "le": 1}, {"record_mb": 1.0}, True),
+    ({"fact": "record_mb", "lt": 1}, {}, False),
+    ({"fact": "skills", "contains": "sql"}, {"skills": frozenset({"sql", "spark"})}, True),
+    ({"fact": "skills", "contains": "sql"}, {"skills": frozenset({"spark"})}, False),
+    ({"fact": "wants_managed", "eq": True}, {"wants_managed": True}, True),
+    ({"fact": "wants_managed", "eq": True}, {"wants_managed": False}, False),
+    ({"fact": "speed", "known": True}, {"speed": "fast"}, True),
+    ({"fact": "speed", "known": False}, {"speed": "fast"}, False),
+    ({"fact": "speed", "known": False}, {}, True),
+    (
+        {"all": [{"fact": "arrival", "eq": "stream"}, {"fact": "speed", "eq": "fast"}]},
+        {"arrival": "stream", "speed": "fast"},
+        True,
+    ),
+    (
+        {"all": [{"fact": "arrival", "eq": "stream"}, {"fact": "speed", "eq": "fast"}]},
+        {"arrival": "stream", "speed": "slow"},
+        False,
+    ),
+    (
+        {"any": [{"fact": "arrival", "eq": "stream"}, {"fact": "speed", "eq": "fast"}]},
+        {"arrival": "batch", "speed": "fast"},
+        True,
+    ),
+    ({"any": [{"fact": "arrival", "eq": "stream"}, {"fact": "speed", "eq": "fast"}]}, {}, False),
+    ({"not": {"fact": "arrival", "eq": "stream"}}, {"arrival": "batch"}, True),
+    ({"not": {"fact": "arrival", "eq": "stream"}}, {}, True),
+    ({"fact": "lens", "eq": "current"}, {"lens": "current"}, True),
+]
+
+
+@pytest.mark.parametrize(("condition", "facts", "expected"), CASES, ids=[str(c[0]) for c in CASES])
+def test_fact_operators(
+    fixture_kb: KnowledgeBase, condition: dict[str, Any], facts: dict[str, Any], expected: bool
+) -> None:
+    predicate = Compiler(fixture_kb).condition(CONDITION.validate_python(condition))
+    assert predicate(facts, None) is expected
+
+
+NODE_CASES = [
+    ({"trait": "floor", "gt": {"fact": "speed"}}, "buffer_b", {"speed": "fast"}, True),
+    ({"trait": "floor", "gt": {"fact": "speed"}}, "buffer_b", {"speed": "medium"}, False),
+    ({"trait": "floor", "gt": {"fact": "speed"}}, "buffer_b", {}, False),
+    ({"trait": "floor", "eq": "medium"}, "buffer_b", {}, True),
+    ({"trait": "max_mb", "lt": {"fact": "record_mb"}}, "stream_a", {"record_mb": 2.0}, True),
+    ({"trait": "max_mb", "lt": {"fact": "record_mb"}}, "batch_c", {"record_mb": 2.0}, False),
+    ({"trait": "tags", "contains": "red"}, "stream_a", {}, True),
+    ({"trait": "tags", "contains": "red"}, "buffer_b", {}, False),
+    ({"trait": "managed", "eq": True}, "buffer_b", {}, True),
+    ({"relation": "delivers_to", "to": "lake"}, "buffer_b", {}, True),
+    ({"relation": "delivers_to", "to": "lake"}, "stream_a", {}, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("condition", "node", "facts", "expected"),
+    NODE_CASES,
+    ids=[f"{c[0]}-{c[1]}" for c in NODE_CASES],
+)
+def test_node_tests(
+    fixture_kb: KnowledgeBase,
+    condition: dict[str, Any],
+    node: str,
+    facts: dict[str, Any],
+    expected: bool,
+) -> None:
+    predicate = Compiler(fixture_kb).condition(CONDITION.validate_python(condition))
+    assert predicate(facts, fixture_kb.nodes[node]) is expected
