@@ -203,6 +203,14 @@ class RuleChecker:
                 refs.expect(self.origin, "node", target, refs.nodes, *sub)
             if action.stage is not None:
                 refs.expect(self.origin, "stage", action.stage, refs.stages, *sub, "stage")
+            stage = action.stage or self.rule.stage if self.rule else None
+            if target != "{node}" and stage not in refs.nodes[target].stages:
+                self.fail(
+                    f"node '{target}' is not in stage '{stage}' (its stages: "
+                    f"{', '.join(refs.nodes[target].stages)}); add the stage to the node or"
+                    " name the action's stage",
+                    *sub,
+                )
         elif isinstance(action, Derive):
             derived = {fact.id for fact in refs.doc.facts}
             if action.derive in refs.facts and action.derive not in derived:

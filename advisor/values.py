@@ -108,13 +108,23 @@ def label_of(spec: FactSpec, scales: Mapping[str, Scale], value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float | int):
-        return f"{value:g} {spec.unit}" if spec.unit else f"{value:g}"
+        return _number_label(spec, float(value))
     if isinstance(value, frozenset | set | list | tuple):
         return ", ".join(label_of(spec, scales, item) for item in sorted(value)) or "none"
     labels = {choice.id: choice.label for choice in spec.choices or []}
     if spec.scale is not None:
         labels = {step.id: step.label for step in scales[spec.scale].values}
     return labels.get(str(value), str(value))
+
+
+def _number_label(spec: FactSpec, value: float) -> str:
+    """`3 KB` rather than `0.003 MB`: the largest accepted unit that keeps the number >= 1."""
+    if not spec.unit:
+        return f"{value:g}"
+    factors = {spec.unit: 1.0, **(spec.units or {})}
+    fitting = [(factor, unit) for unit, factor in factors.items() if factor <= abs(value)]
+    factor, unit = max(fitting) if fitting and value else (1.0, spec.unit)
+    return f"{round(value / factor, 6):g} {unit}"
 
 
 def trait_label(trait: Trait, scales: Mapping[str, Scale], value: object) -> str:

@@ -14,13 +14,20 @@ if TYPE_CHECKING:
 def render_text(kb: KnowledgeBase, result: Result, title: str = "") -> str:
     out: list[str] = [f"AWS ML Advisor — {title or 'recommendations'} (lens: {result.lens})", ""]
     out.append("Answers")
-    for question, _, label in answer_rows(kb, result):
-        out.append(f"  {question:<22} {label}")
+    rows = answer_rows(kb, result)
+    ids = (
+        [row[0] for row in rows]
+        + [a.question for a in result.assumptions]
+        + [i.question for i in result.ignored]
+    )
+    width = max(map(len, ids), default=0)
+    for question, _, label in rows:
+        out.append(f"  {question:<{width}}  {label}")
     for assumption in result.assumptions:
         label = kb.value_label(assumption.question, assumption.value)
-        out.append(f"  {assumption.question:<22} {label}  [assumed: {assumption.because}]")
+        out.append(f"  {assumption.question:<{width}}  {label}  [assumed: {assumption.because}]")
     for ignored in result.ignored:
-        out.append(f"  {ignored.question:<22} (ignored: does not apply to the other answers)")
+        out.append(f"  {ignored.question:<{width}}  (ignored: does not apply to the other answers)")
     for stage in result.stages:
         out.extend(["", *_stage(kb, result, stage)])
     if result.lens_differences:
@@ -40,7 +47,8 @@ def _stage(kb: KnowledgeBase, result: Result, stage: StageResult) -> list[str]:
     for rank, candidate in enumerate(stage.candidates, start=1):
         mark = "▶" if top is candidate else f"{rank}."
         status = f" [{badge(candidate.state)}]" if badge(candidate.state) else ""
-        lines.append(f"  {mark} {candidate.name}{status}  (score {candidate.score})")
+        verdict = "" if candidate.score > 0 else ", not recommended"
+        lines.append(f"  {mark} {candidate.name}{status}  (score {candidate.score}{verdict})")
         if candidate.stands_in_for:
             names = ", ".join(kb.nodes[n].name for n in candidate.stands_in_for)
             lines.append(f"      stands in for {names} (not available to new customers)")

@@ -89,7 +89,7 @@ CASES = {
     "template_unknown_fact": (
         "rules:\n  - "
         + RULE.replace("because: b", 'because: "{fact.sped}"')
-        + "\n    then: [{recommend: lake}]\n",
+        + "\n    then: [{recommend: stream_a}]\n",
         "kb/zz.yaml:5: rule ING-101: unknown fact 'sped' in template (did you mean 'speed'?)",
     ),
     "node_placeholder_without_for_each": (
@@ -103,6 +103,11 @@ CASES = {
     "trait_test_outside_for_each": (
         f"rules:\n  - {RULE}\n    when: {{trait: floor, eq: fast}}\n    then: [{{recommend: lake}}]\n",
         "kb/zz.yaml:7: rule ING-101: a trait test is only allowed in for_each.where",
+    ),
+    "node_outside_the_stage": (
+        f"rules:\n  - {RULE}\n    then: [{{recommend: lake}}]\n",
+        "kb/zz.yaml:7: rule ING-101: node 'lake' is not in stage 'ingestion' (its stages: storage); add the"
+        " stage to the node or name the action's stage",
     ),
     "duplicate_rule_id": (
         "rules:\n  - {id: ING-001, title: t, stage: ingestion, because: b, then: [{recommend: lake}],"
