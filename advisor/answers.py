@@ -81,3 +81,23 @@ def _coerce(
         except ValueError as error:
             raise AnswersError(f"answers.{key}: {error}", shown or None, line) from None
     return values
+
+
+def dump_answers(
+    kb: KnowledgeBase, answers: Mapping[str, Value | None], lens: str = "exam", title: str = ""
+) -> str:
+    """An answers file (YAML) that `advisor recommend` reads back to the same answers.
+
+    Questions are written in knowledge order; skipped questions are written as null
+    ("I don't know"); numbers in the question's base unit.
+    """
+    import yaml
+
+    ordered: dict[str, Any] = {}
+    for question_id in kb.questions:
+        if question_id in answers:
+            value = answers[question_id]
+            ordered[question_id] = sorted(value) if isinstance(value, frozenset) else value
+    document: dict[str, Any] = {"title": title} if title else {}
+    document |= {"lens": lens, "answers": ordered}
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)

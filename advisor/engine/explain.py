@@ -120,7 +120,7 @@ def what_would_change(engine: Engine, answers: Mapping[str, Any], lens: Lens, st
     changes = []
     for question in influencing_questions(kb, stage):
         current = answers.get(question)
-        for value in _alternatives(kb, question, current):
+        for value in alternatives(kb, question, current):
             trial = {**answers, question: value}
             top = engine.run(trial, lens, compare_lenses=False).top(stage)
             if top != baseline:
@@ -163,7 +163,8 @@ def _stages_acted_on(rule: Rule) -> Iterator[str]:
             yield rule.stage
 
 
-def _alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]:
+def alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]:
+    """Every other answer worth trying for a question (numbers: either side of each threshold)."""
     spec = kb.questions[question_id]
     if spec.type == "yes_no":
         return [value for value in (True, False) if value != current]

@@ -1,0 +1,202 @@
+"""The adaptive interview: which question to ask next, why, and when to stop.
+
+The next question is the relevant, unanswered one whose answer can still change the most
+stages' top picks, found by trying each of its possible answers against the current ones
+(a one-step lookahead through the real engine, so it follows the rules, not a fixed order).
+The interview stops when no remaining question can change any top pick, and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from advisor.answers import coerce_answers
+from advisor.engine.engine import Engine
+from advisor.engine.explain import alternatives, influencing_questions
+from advisor.engine.result import Lens, Result
+from advisor.models import Question
+from advisor.values import Value
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What answering a question with one value would do to a stage's top pick."""
+
+    question: str
+    value: Any
+    label: str
+    stage: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class QuestionChoice:
+    """A question the interview could ask, with the changes its answers would make."""
+
+    question: Question
+    impacts: tuple[Impact, ...]
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """Stages whose top pick this answer can change, in first-seen order."""
+        return tuple(dict.fromkeys(impact.stage for impact in self.impacts))
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Higher is more useful: stages it can change, then answers that change something."""
+        return len(self.stages), len({repr(impact.value) for impact in self.impacts})
+
+
+@dataclass
+class _Step:
+    """One undoable step: the answers before it, and answers parked as irrelevant."""
+
+    answers: dict[str, Value | None]
+    parked: dict[str, Value | None]
+
+
+@dataclass
+class Interview:
+    """One person's interview. `answers` maps question ids to values; None means skipped."""
+
+    engine: Engine
+    lens: Lens = "exam"
+    answers: dict[str, Value | None] = field(default_factory=dict)
+    parked: dict[str, Value | None] = field(default_factory=dict)
+    """Answers to questions that became irrelevant after a change; restored if relevant again."""
+    history: list[_Step] = field(default_factory=list)
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
+    _memo_state: Any = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def start(
+        cls, engine: Engine, answers: Mapping[str, Any] | None = None, lens: Lens = "exam"
+    ) -> Interview:
+        interview = cls(engine, lens, coerce_answers(engine.kb, answers or {}))
+        interview._drop_irrelevant()
+        return interview
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _memoised(self, key: Any, compute: Callable[[], T]) -> T:
+        """Compute once per state of the answers and lens."""
+        state = (self.lens, _key(self.answers))
+        if state != self._memo_state:
+            self._memo_state = state
+            self._memo.clear()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def result(self) -> Result:
+        """The recommendation for the answers so far (both lenses compared)."""
+        return self._memoised("result", lambda: self.engine.run(self.answers, self.lens))
+
+    def relevant(self) -> list[Question]:
+        """Questions that apply given the answers so far, in knowledge order."""
+        context = {**{k: v for k, v in self.answers.items() if v is not None}, "lens": self.lens}
+        checks = self.engine.compiled.asks_when
+        relevant = []
+        for question in self.engine.kb.questions.values():
+            check = checks[question.id]
+            if check is None or check(context, None):
+                relevant.append(question)
+        return relevant
+
+    def pending(self) -> list[Question]:
+        """Relevant questions not yet answered or skipped."""
+        return [question for question in self.relevant() if question.id not in self.answers]
+
+    # -- choosing what to ask ----------------------------------------------------------------
+
+    def options(self) -> list[QuestionChoice]:
+        """Every pending question with its impacts, most useful first (ties: knowledge order)."""
+        order = {question_id: index for index, question_id in enumerate(self.engine.kb.questions)}
+        choices = [QuestionChoice(question, self.impacts(question.id)) for question in self.pending()]
+        return sorted(choices, key=lambda c: (-c.rank[0], -c.rank[1], order[c.question.id]))
+
+    def next_question(self) -> Question | None:
+        """The question to ask now, or None when no answer can change any top pick."""
+        options = self.options()
+        if not options or not options[0].impacts:
+            return None
+        return options[0].question
+
+    def impacts(self, question_id: str) -> tuple[Impact, ...]:
+        """Every (value, stage) whose top pick would change if this question got that value.
+
+        This is also the answer to "why are you asking this?".
+        """
+        return self._memoised(("impacts", question_id), lambda: self._lookahead(question_id))
+
+    def _lookahead(self, question_id: str) -> tuple[Impact, ...]:
+        kb = self.engine.kb
+        baseline = self.engine.run(self.answers, self.lens, compare_lenses=False)
+        stages = [s for s in kb.stages if question_id in influencing_questions(kb, s)]
+        found: list[Impact] = []
+        for value in alternatives(kb, question_id, self.answers.get(question_id)):
+            trial = self.engine.run({**self.answers, question_id: value}, self.lens, compare_lenses=False)
+            for stage in stages:
+                before, after = baseline.top(stage), trial.top(stage)
+                if before != after:
+                    label = kb.value_label(question_id, value)
+                    found.append(Impact(question_id, value, label, stage, before, after))
+        return tuple(found)
+
+    def stop_reason(self) -> str | None:
+        """Why the interview is over, or None while a question can still change something."""
+        if self.next_question() is not None:
+            return None
+        if not self.pending():
+            return "Every relevant question is answered."
+        return (
+            f"No remaining question can change any stage's top pick "
+            f"({len(self.pending())} optional questions left unasked)."
+        )
+
+    # -- changing answers --------------------------------------------------------------------
+
+    def answer(self, question_id: str, value: Any) -> None:
+        """Record an answer (validated); answers to questions that no longer apply are parked."""
+        checked = coerce_answers(self.engine.kb, {question_id: value})[question_id]
+        self._remember()
+        self.answers[question_id] = checked
+        self.parked.pop(question_id, None)
+        self._drop_irrelevant()
+
+    def skip(self, question_id: str) -> None:
+        """ "I don't know": reason with the question's stated assumption, if it has one."""
+        self.engine.kb.question(question_id)
+        self._remember()
+        self.answers[question_id] = None
+        self._drop_irrelevant()
+
+    def back(self) -> bool:
+        """Undo the last answer or skip; False when there is nothing to undo."""
+        if not self.history:
+            return False
+        step = self.history.pop()
+        self.answers, self.parked = step.answers, step.parked
+        return True
+
+    def set_lens(self, lens: Lens) -> None:
+        self.lens = lens
+
+    def _remember(self) -> None:
+        self.history.append(_Step(dict(self.answers), dict(self.parked)))
+
+    def _drop_irrelevant(self) -> None:
+        relevant = {question.id for question in self.relevant()}
+        for question_id in [q for q in self.answers if q not in relevant]:
+            self.parked[question_id] = self.answers.pop(question_id)
+        for question_id in [q for q in self.parked if q in relevant]:
+            self.answers[question_id] = self.parked.pop(question_id)
+
+
+def _key(answers: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, frozenset) else v) for k, v in answers.items()))

@@ -1,0 +1,107 @@
+"""The adaptive interview on the fixture knowledge: next question, stop, why, undo, relevance."""
+
+from __future__ import annotations
+
+from advisor.engine.engine import Engine
+from advisor.interview import Interview
+
+
+def test_first_question_is_the_one_that_changes_most(fixture_engine: Engine) -> None:
+    interview = Interview.start(fixture_engine)
+    options = interview.options()
+    assert [(o.question.id, o.stages) for o in options if o.impacts] == [
+        ("arrival", ("ingestion",)),
+        ("skills", ("storage",)),
+    ]
+    assert interview.next_question() is not None
+    assert interview.next_question().id == "arrival"  # type: ignore[union-attr]
+
+
+def test_why_lists_the_changes_an_answer_can_make(fixture_engine: Engine) -> None:
+    interview = Interview.start(fixture_engine)
+    impacts = interview.impacts("arrival")
+    assert [(i.value, i.stage, i.before, i.after) for i in impacts] == [
+        ("stream", "ingestion", "old_d", "stream_a")
+    ]
+    assert impacts[0].label == "as a stream"
+
+
+def test_a_question_that_only_matters_later_becomes_relevant(fixture_engine: Engine) -> None:
+    interview = Interview.start(fixture_engine)
+    assert "speed" not in [q.id for q in interview.pending()]
+    interview.answer("arrival", "stream")
+    assert "speed" in [q.id for q in interview.pending()]
+    # Stream A stays on top at any speed, so asking for the speed is not worth it here ...
+    assert interview.impacts("speed") == ()
+    # ... while a record too large for Stream A hands the top to Buffer B.
+    moves = {(i.value, i.after) for i in interview.impacts("record_mb")}
+    assert moves == {(1.01, "buffer_b"), (126.72, "buffer_b"), (128.0, "buffer_b"), (129.28, None)}
+
+
+def test_interview_stops_when_nothing_can_change_a_top_pick(fixture_engine: Engine) -> None:
+    interview = Interview.start(fixture_engine)
+    asked = []
+    oracle = {
+        "arrival": "stream",
+        "speed": "medium",
+        "record_mb": 0.5,
+        "skills": ["sql"],
+        "wants_managed": True,
+    }
+    while (question := interview.next_question()) is not None:
+        asked.append(question.id)
+        interview.answer(question.id, oracle[question.id])
+    assert asked[0] == "arrival"
+    assert "wants_managed" not in asked  # it derives a tier no rule reads: it can change nothing
+    assert interview.stop_reason() is not None
+    assert interview.result().top("storage") == "warehouse"
+
+
+def test_changing_an_answer_parks_irrelevant_answers_and_back_restores(fixture_engine: Engine) -> None:
+    interview = Interview.start(fixture_engine)
+    interview.answer("arrival", "stream")
+    interview.answer("speed", "fast")
+    interview.answer("arrival", "batch")
+    assert "speed" not in interview.answers
+    assert interview.parked == {"speed": "fast"}
+    assert interview.result().top("ingestion") == "old_d"
+    assert interview.back()
+    assert interview.answers == {"arrival": "stream", "speed": "fast"}
+    assert interview.result().top("ingestion") == "stream_a"
+
+
+def test_answering_again_restores_a_parked_answer(fixture_engine: Engine) -> None:
+    interview = Interview.start(fixture_engine)
+    interview.answer("arrival", "stream")
+    interview.answer("speed", "fast")
+    interview.answer("arrival", "batch")
+    interview.answer("arrival", "stream")
+    assert interview.answers["speed"] == "fast"
+
+
+def test_skip_uses_the_assumption_and_is_listed(fixture_engine: Engine) -> None:
+    interview = Interview.start(fixture_engine)
+    interview.skip("arrival")
+    result = interview.result()
+    assert [(a.question, a.value) for a in result.assumptions] == [("arrival", "batch")]
+    assert "arrival" not in [q.id for q in interview.pending()]
+
+
+def test_back_with_nothing_to_undo(fixture_engine: Engine) -> None:
+    assert not Interview.start(fixture_engine).back()
+
+
+def test_saved_answers_read_back_to_the_same_answers(fixture_engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from advisor.answers import dump_answers, read_answers
+
+    interview = Interview.start(fixture_engine)
+    interview.answer("arrival", "stream")
+    interview.answer("record_mb", "2 GB")
+    interview.answer("skills", ["sql", "spark"])
+    interview.skip("wants_managed")
+    path = tmp_path / "saved.yaml"
+    path.write_text(dump_answers(fixture_engine.kb, interview.answers, "current", "Saved"))
+    parsed, values = read_answers(fixture_engine.kb, path)
+    assert (parsed.title, parsed.lens) == ("Saved", "current")
+    assert values == interview.answers
+    assert values["record_mb"] == 2000.0
