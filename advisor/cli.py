@@ -1,4 +1,4 @@
-"""The `advisor` command line: recommend, kb validate / show, examples.
+"""The `advisor` command line: the TUI (no command), ask, recommend, examples, kb.
 
 Exit codes: 0 success; 1 usage problem or unknown id (see `advisor --help`);
 2 bad input (knowledge, answers or YAML), always reported as one line without a traceback.
@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("examples", help="list the shipped example scenarios")
 
+    ask = commands.add_parser("ask", help="answer the adaptive interview line by line (works in a pipe)")
+    ask.add_argument("answers", nargs="?", type=Path, help="answers file to continue from")
+    ask.add_argument("--lens", choices=["exam", "current"], help="default: the file's lens, else exam")
+    ask.add_argument("--save", type=Path, metavar="FILE", help="save the answers here (else you are asked)")
+
+    tui = commands.add_parser("tui", help="open the interactive terminal app (the default)")
+    tui.add_argument("answers", nargs="?", type=Path, help="answers file to open")
+    tui.add_argument("--lens", choices=["exam", "current"], help="default: the file's lens, else exam")
+
     kb = commands.add_parser("kb", help="inspect and validate the knowledge")
     kb_commands = kb.add_subparsers(
         dest="kb_command", metavar="KB_COMMAND", required=True, parser_class=_Parser
@@ -80,8 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     from advisor import commands
 
-    if args.command is None:
-        build_parser().print_help()
+    if args.command in (None, "tui"):
+        from advisor.tui import run_tui
+
+        run_tui(args.rules, getattr(args, "answers", None), getattr(args, "lens", None) or "exam")
+        return EXIT_OK
+    if args.command == "ask":
+        commands.ask(args.rules, args.answers, args.lens, args.save)
         return EXIT_OK
     if args.command == "recommend":
         text = commands.recommend(args.rules, args.answers, args.example, args.lens, args.format)

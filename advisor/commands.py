@@ -35,6 +35,55 @@ def recommend(
     return render_result(kb, result, fmt, parsed.title)
 
 
+def ask(rules: Path | None, answers: Path | None, lens: str | None, save: Path | None) -> None:
+    """Run the line dialogue on stdin/stdout, show the recommendation, then save the answers."""
+    from advisor.answers import dump_answers, read_answers
+    from advisor.ask import LineDialogue
+    from advisor.engine.engine import Engine
+    from advisor.interview import Interview
+    from advisor.render.text import render_text
+
+    kb = load_knowledge(rules)
+    given: dict[str, object] = {}
+    chosen = lens or "exam"
+    if answers is not None:
+        parsed, values = read_answers(kb, answers)
+        given, chosen = dict(values), lens or parsed.lens or "exam"
+    interview = Interview.start(Engine(kb), given, chosen)  # type: ignore[arg-type]
+    LineDialogue(interview, _read_line, print).run()
+    print()
+    print(render_text(kb, interview.result(), "your answers"), end="")
+    target = save or _ask_path()
+    if target is not None:
+        _write_new(target, dump_answers(kb, interview.answers, interview.lens))
+        print(f"Saved your answers to {target} (run: advisor recommend {target})")
+
+
+def _read_line(prompt: str) -> str | None:
+    try:
+        return input(prompt)
+    except EOFError:
+        return None
+
+
+def _ask_path() -> Path | None:
+    line = _read_line("Save these answers as YAML? File name (empty to skip): ")
+    return Path(line.strip()) if line and line.strip() else None
+
+
+def _write_new(target: Path, text: str) -> None:
+    """Write a file that does not exist yet; never overwrite someone's file."""
+    from advisor.errors import AdvisorError
+
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise AdvisorError("file exists; choose another name (answers are not overwritten)", target) from None
+    except OSError as error:
+        raise AdvisorError(f"cannot write file: {error.strerror}", target) from None
+
+
 def examples(rules: Path | None) -> str:
     from advisor.yaml_io import read_yaml
 

@@ -2,8 +2,10 @@
 
 The next question is the relevant, unanswered one whose answer can still change the most
 stages' top picks, found by trying each of its possible answers against the current ones
-(a one-step lookahead through the real engine, so it follows the rules, not a fixed order).
-The interview stops when no remaining question can change any top pick, and says so.
+(a lookahead through the real engine, so it follows the rules, not a fixed order). An
+answer that changes nothing by itself still counts when it makes a follow-up question
+relevant that can (`data_arrival: streaming` opens the stream questions). The interview
+stops when no remaining question can change any top pick, and says so.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Impact:
     stage: str
     before: str | None
     after: str | None
+    via: str | None = None
+    """The follow-up question this answer makes relevant, when the change comes through it."""
 
 
 @dataclass(frozen=True)
@@ -134,19 +138,35 @@ class Interview:
         """
         return self._memoised(("impacts", question_id), lambda: self._lookahead(question_id))
 
-    def _lookahead(self, question_id: str) -> tuple[Impact, ...]:
+    def _lookahead(self, question_id: str, follow_unlocks: bool = True) -> tuple[Impact, ...]:
         kb = self.engine.kb
         baseline = self.engine.run(self.answers, self.lens, compare_lenses=False)
         stages = [s for s in kb.stages if question_id in influencing_questions(kb, s)]
+        pending = {question.id for question in self.pending()}
         found: list[Impact] = []
         for value in alternatives(kb, question_id, self.answers.get(question_id)):
+            label = kb.value_label(question_id, value)
             trial = self.engine.run({**self.answers, question_id: value}, self.lens, compare_lenses=False)
-            for stage in stages:
-                before, after = baseline.top(stage), trial.top(stage)
-                if before != after:
-                    label = kb.value_label(question_id, value)
-                    found.append(Impact(question_id, value, label, stage, before, after))
+            direct = [
+                Impact(question_id, value, label, stage, baseline.top(stage), trial.top(stage))
+                for stage in stages
+                if baseline.top(stage) != trial.top(stage)
+            ]
+            if direct or not follow_unlocks:
+                found.extend(direct)
+                continue
+            found.extend(self._through_unlocked(question_id, value, label, pending))
         return tuple(found)
+
+    def _through_unlocked(self, question_id: str, value: Any, label: str, pending: set[str]) -> list[Impact]:
+        """Changes that follow-up questions, made relevant by this answer, could make."""
+        after = Interview(self.engine, self.lens, {**self.answers, question_id: value})
+        unlocked = [q.id for q in after.pending() if q.id not in pending and q.id != question_id]
+        return [
+            Impact(question_id, value, label, impact.stage, impact.before, impact.after, via=follow_up)
+            for follow_up in unlocked
+            for impact in after._lookahead(follow_up, follow_unlocks=False)
+        ]
 
     def stop_reason(self) -> str | None:
         """Why the interview is over, or None while a question can still change something."""

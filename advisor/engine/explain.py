@@ -191,10 +191,13 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
                     value = node.traits.get(test.trait)
                     if isinstance(value, int | float) and not isinstance(value, bool):
                         thresholds.add(float(value))
+    spec = kb.questions[question_id]
+    low = spec.minimum if spec.minimum is not None else float("-inf")
+    high = spec.maximum if spec.maximum is not None else float("inf")
     probes: set[float] = set()
     for threshold in thresholds:
         step = max(abs(threshold) * 0.01, 0.001)
-        probes.update({threshold, threshold + step, max(threshold - step, 0.0)})
+        probes.update(p for p in (threshold - step, threshold, threshold + step) if low <= p <= high)
     return sorted(probes)
 
 

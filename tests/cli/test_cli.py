@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from fixtures_path import FIXTURE_KB, FIXTURES
 
 from advisor.cli import main
+
+from fixtures_path import FIXTURE_KB, FIXTURES
 
 STREAM = FIXTURES / "answers" / "stream.yaml"
 BATCH = FIXTURES / "answers" / "batch.yaml"
@@ -125,14 +126,17 @@ def test_kb_show_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None
     assert err == "advisor: unknown node, rule or question 'stream_b' (did you mean 'stream_a'?)\n"
 
 
-@pytest.mark.skipif(shutil.which("advisor") is None, reason="console script not installed")
+CONSOLE_SCRIPT = Path(sys.executable).parent / "advisor"
+
+
+@pytest.mark.skipif(not CONSOLE_SCRIPT.exists(), reason="run from a venv with the package installed")
 def test_installed_console_script_runs_a_shipped_example_from_any_folder(tmp_path: Path) -> None:
-    listing = subprocess.run(
-        ["advisor", "examples"], cwd=tmp_path, capture_output=True, text=True, check=True
-    )
+    """Package data ships in the wheel: the script works outside the checkout."""
+    script = str(CONSOLE_SCRIPT)
+    listing = subprocess.run([script, "examples"], cwd=tmp_path, capture_output=True, text=True, check=True)
     example = listing.stdout.split()[0]
     done = subprocess.run(
-        ["advisor", "recommend", "--example", example, "--format", "json"],
+        [script, "recommend", "--example", example, "--format", "json"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

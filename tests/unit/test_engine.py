@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from fixtures_path import FIXTURE_KB
 
 from advisor.engine.engine import Engine
 from advisor.errors import AnswersError
 from advisor.knowledge import KnowledgeBase, load_knowledge
 from advisor.render.json_format import render_json
+
+from fixtures_path import FIXTURE_KB
 
 
 def test_derived_fact_triggers_a_later_rule(fixture_engine: Engine) -> None:

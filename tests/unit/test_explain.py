@@ -63,3 +63,11 @@ def test_what_would_change_probes_number_thresholds(fixture_engine: Engine) -> N
 def test_influencing_questions_follow_derived_facts(fixture_kb: KnowledgeBase) -> None:
     assert influencing_questions(fixture_kb, "ingestion") == ["arrival", "speed", "record_mb"]
     assert influencing_questions(fixture_kb, "storage") == ["skills"]
+
+
+def test_number_probes_stay_within_the_question_minimum(fixture_kb: KnowledgeBase) -> None:
+    from advisor.engine.explain import alternatives
+
+    probes = alternatives(fixture_kb, "record_mb", None)
+    assert probes == [0.99, 1.0, 1.01, 126.72, 128.0, 129.28]
+    assert all(p >= 0 for p in probes)

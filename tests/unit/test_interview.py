@@ -105,3 +105,31 @@ def test_saved_answers_read_back_to_the_same_answers(fixture_engine: Engine, tmp
     assert (parsed.title, parsed.lens) == ("Saved", "current")
     assert values == interview.answers
     assert values["record_mb"] == 2000.0
+
+
+GATED = """
+questions:
+  - {id: gate, stage: storage, type: yes_no, text: Is there a gate?}
+  - {id: detail, stage: storage, type: yes_no, text: Detail?, asks_when: {fact: gate, eq: true}}
+rules:
+  - id: STO-101
+    title: Gated detail prefers the warehouse
+    stage: storage
+    when: {fact: detail, eq: true}
+    then: [{recommend: warehouse, weight: 5}]
+    because: Detail.
+    sources: ["https://docs.aws.amazon.com/x"]
+"""
+
+
+def test_an_answer_that_only_opens_a_follow_up_question_is_still_worth_asking(kb_with) -> None:  # type: ignore[no-untyped-def]
+    from advisor.knowledge import load_knowledge
+
+    kb = load_knowledge(kb_with(gated=GATED), use_cache=False)
+    interview = Interview.start(Engine(kb), {"arrival": "batch", "skills": []})
+    impacts = interview.impacts("gate")
+    assert [(i.value, i.stage, i.before, i.after, i.via) for i in impacts] == [
+        (True, "storage", "lake", "warehouse", "detail")
+    ]
+    assert interview.next_question() is not None
+    assert interview.next_question().id == "gate"  # type: ignore[union-attr]
