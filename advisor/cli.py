@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check a knowledge folder and report the first problem"
     )
     validate.add_argument("path", nargs="?", type=Path, help="knowledge folder (default: --rules or shipped)")
+    coverage = kb_commands.add_parser(
+        "coverage",
+        help="what the knowledge and scenarios cover of the exam (exit 1 when something is missing)",
+    )
+    coverage.add_argument("--missing", action="store_true", help="list only entries with gaps")
     show = kb_commands.add_parser("show", help="show a node, rule or question with its relations and rules")
     show.add_argument("id", help="node, rule or question id (node names and aliases work too)")
     return parser
@@ -107,6 +112,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.kb_command == "validate":
         _emit(commands.validate(args.path or args.rules), None)
         return EXIT_OK
+    if args.kb_command == "coverage":
+        text, complete = commands.coverage(args.rules, args.missing)
+        _emit(text, None)
+        return EXIT_OK if complete else EXIT_USAGE
     _emit(commands.show(args.rules, args.id), None)
     return EXIT_OK
 

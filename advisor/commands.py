@@ -94,6 +94,17 @@ def examples(rules: Path | None) -> str:
     return "\n".join(lines) + "\n\nRun one with: advisor recommend --example NAME\n"
 
 
+def coverage(rules: Path | None, missing_only: bool) -> tuple[str, bool]:
+    """The coverage report, and whether nothing is missing."""
+    from advisor.coverage import measure_coverage, render_coverage
+    from advisor.scenarios import read_scenario, scenario_files
+
+    kb = load_knowledge(rules)
+    scenarios = [read_scenario(kb, path)[0] for path in scenario_files()]
+    report = measure_coverage(kb, scenarios)
+    return render_coverage(report, missing_only), report.complete
+
+
 def validate(path: Path | None) -> str:
     kb = load_knowledge(path, use_cache=False)
     doc = kb.document

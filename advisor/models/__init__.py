@@ -16,7 +16,7 @@ from advisor.models.knowledge_file import KnowledgeDocument, KnowledgeFile
 from advisor.models.node import Node, NodeKind, Status
 from advisor.models.question import Choice, DerivedFact, FactSpec, Question
 from advisor.models.rule import Action, Derive, Exclude, ForEach, Recommend, Rule, Selector, Warn
-from advisor.models.vocabulary import Domain, Scale, ScaleValue, Stage, Task, Trait
+from advisor.models.vocabulary import Domain, Scale, ScaleValue, ScopeItem, Stage, Task, Trait
 
 __all__ = [
     "Action",
@@ -48,6 +48,7 @@ __all__ = [
     "Scalar",
     "Scale",
     "ScaleValue",
+    "ScopeItem",
     "Selector",
     "SourceUrl",
     "Stage",

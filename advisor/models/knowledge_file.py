@@ -6,11 +6,12 @@ from advisor.models.base import Model
 from advisor.models.node import Node
 from advisor.models.question import DerivedFact, Question
 from advisor.models.rule import Rule
-from advisor.models.vocabulary import Domain, Scale, Stage, Task, Trait
+from advisor.models.vocabulary import Domain, Scale, ScopeItem, Stage, Task, Trait
 
 SECTIONS = (
     "domains",
     "tasks",
+    "scope",
     "stages",
     "scales",
     "traits",
@@ -26,6 +27,7 @@ class KnowledgeFile(Model):
 
     domains: list[Domain] = []
     tasks: list[Task] = []
+    scope: list[ScopeItem] = []
     stages: list[Stage] = []
     scales: list[Scale] = []
     traits: list[Trait] = []

@@ -26,6 +26,18 @@ class Task(Model):
     title: Text
 
 
+class ScopeItem(Model):
+    """A service, feature or algorithm the exam expects candidates to know.
+
+    `id` names the node that should describe it; a missing node is a coverage gap that
+    `advisor kb coverage` reports, not a load error.
+    """
+
+    id: Id
+    name: Text
+    category: Text
+
+
 class Stage(Model):
     """A stage of an ML solution; recommendations are grouped by stage."""
 

@@ -6,8 +6,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from advisor.coverage import recommended_by
 from advisor.knowledge import KnowledgeBase
-from advisor.models import Exclude, Recommend
+from advisor.models import Exclude
 
 AWS_DOC_HOSTS = {"docs.aws.amazon.com", "aws.amazon.com", "docs.amazonaws.cn", "repost.aws"}
 STARTER_STAGES = ("storage", "ingestion", "transformation", "deployment")
@@ -51,14 +52,7 @@ def test_renamed_and_retired_services_are_marked(kb: KnowledgeBase) -> None:
 
 def test_every_node_of_a_starter_stage_can_be_recommended(kb: KnowledgeBase) -> None:
     """A node no rule can put forward is dead knowledge (closed nodes count via their successor)."""
-    reachable = set()
-    for compiled in kb.compiled.rules:
-        for action in compiled.rule.then:
-            if isinstance(action, Recommend) and action.weight > 0:
-                if action.recommend == "{node}":
-                    reachable.update(node.id for node in compiled.nodes or ())
-                else:
-                    reachable.add(action.recommend)
+    reachable = recommended_by(kb)
     unreachable = sorted(
         node.id
         for node in kb.nodes.values()

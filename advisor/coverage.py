@@ -1,0 +1,145 @@
+"""What the knowledge covers of the exam: per task statement and per in-scope item.
+
+A gap is something the exam needs that the knowledge lacks: a task statement without a
+question, with fewer than MIN_RULES rules or MIN_SCENARIOS scenarios; an in-scope service or
+algorithm without a node, or that no rule ever recommends.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from advisor.answers import Scenario
+from advisor.knowledge import KnowledgeBase
+from advisor.models import Recommend, ScopeItem, Task
+
+MIN_RULES = 3
+MIN_SCENARIOS = 6
+
+
+@dataclass(frozen=True)
+class TaskCoverage:
+    """The questions, rules, nodes and scenarios that serve one exam task statement."""
+
+    task: Task
+    questions: tuple[str, ...]
+    rules: tuple[str, ...]
+    nodes: tuple[str, ...]
+    scenarios: tuple[str, ...]
+
+    @property
+    def gaps(self) -> list[str]:
+        found = []
+        if not self.questions:
+            found.append("no question")
+        if len(self.rules) < MIN_RULES:
+            found.append(f"{len(self.rules)} rules (want {MIN_RULES}+)")
+        if len(self.scenarios) < MIN_SCENARIOS:
+            found.append(f"{len(self.scenarios)} scenarios (want {MIN_SCENARIOS}+)")
+        return found
+
+
+@dataclass(frozen=True)
+class ItemCoverage:
+    """What the knowledge has about one in-scope service, feature or algorithm."""
+
+    item: ScopeItem
+    state: str | None
+    """The node's status, or None when there is no node."""
+    recommended_by: tuple[str, ...]
+    scenarios: tuple[str, ...]
+
+    @property
+    def gaps(self) -> list[str]:
+        if self.state is None:
+            return ["no node"]
+        return [] if self.recommended_by else ["never recommended by a rule"]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    tasks: tuple[TaskCoverage, ...]
+    items: tuple[ItemCoverage, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not any(entry.gaps for entry in (*self.tasks, *self.items))
+
+
+def recommended_by(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Node id -> ids of the rules that can recommend it (positive weight, for_each included)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for compiled in kb.compiled.rules:
+        for action in compiled.rule.then:
+            if not isinstance(action, Recommend) or action.weight <= 0:
+                continue
+            targets = (
+                [n.id for n in compiled.nodes or ()] if action.recommend == "{node}" else [action.recommend]
+            )
+            for target in targets:
+                found[target].add(compiled.rule.id)
+    return found
+
+
+def measure_coverage(kb: KnowledgeBase, scenarios: list[Scenario]) -> Coverage:
+    """Coverage of every task statement and scope item by the knowledge and the scenarios."""
+    recommenders = recommended_by(kb)
+    tasks = tuple(
+        TaskCoverage(
+            task=task,
+            questions=tuple(q.id for q in kb.questions.values() if task.id in q.exam),
+            rules=tuple(r.id for r in kb.rules.values() if task.id in r.exam),
+            nodes=tuple(n.id for n in kb.nodes.values() if task.id in n.exam),
+            scenarios=tuple(s.id for s in scenarios if task.id in s.exam),
+        )
+        for task in kb.document.tasks
+    )
+    items = tuple(
+        ItemCoverage(
+            item=item,
+            state=kb.nodes[item.id].status.state if item.id in kb.nodes else None,
+            recommended_by=tuple(sorted(recommenders.get(item.id, ()))),
+            scenarios=tuple(s.id for s in scenarios if item.id in _expected_nodes(s)),
+        )
+        for item in kb.document.scope
+    )
+    return Coverage(tasks, items)
+
+
+def _expected_nodes(scenario: Scenario) -> set[str]:
+    nodes: set[str] = set()
+    for expectation in scenario.expect.values():
+        top = expectation.top
+        nodes.update([top] if isinstance(top, str) else top or [])
+        nodes.update(expectation.includes)
+        nodes.update(expectation.excludes)
+    return nodes
+
+
+def render_coverage(coverage: Coverage, missing_only: bool = False) -> str:
+    """Two tables: task statements, then in-scope items, with their gaps."""
+    out = [
+        "Exam task statements",
+        "",
+        f"{'task':<5} {'questions':>9} {'rules':>6} {'nodes':>6} {'scenarios':>9}  gaps",
+    ]
+    for entry in coverage.tasks:
+        if missing_only and not entry.gaps:
+            continue
+        out.append(
+            f"{entry.task.id:<5} {len(entry.questions):>9} {len(entry.rules):>6} {len(entry.nodes):>6} "
+            f"{len(entry.scenarios):>9}  {'; '.join(entry.gaps) or 'ok'}   {entry.task.title}"
+        )
+    out += ["", "In-scope services, features and algorithms", ""]
+    out.append(f"{'item':<44} {'status':<24} {'rules':>5} {'scenarios':>9}  gaps")
+    for entry in coverage.items:
+        if missing_only and not entry.gaps:
+            continue
+        out.append(
+            f"{entry.item.name[:44]:<44} {entry.state or '-':<24} {len(entry.recommended_by):>5} "
+            f"{len(entry.scenarios):>9}  {'; '.join(entry.gaps) or 'ok'}"
+        )
+    gaps = sum(bool(e.gaps) for e in (*coverage.tasks, *coverage.items))
+    out += ["", "complete: nothing missing" if coverage.complete else f"{gaps} entries with gaps"]
+    return "\n".join(out) + "\n"
