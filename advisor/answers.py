@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from advisor.errors import AnswersError
 from advisor.loader import suggest, validate_model
@@ -39,6 +39,36 @@ class StageExpectation(Model):
     """Node -> id of the rule expected to exclude it (or `LENS` for the current lens)."""
 
 
+Letter = Literal["A", "B", "C", "D"]
+
+
+class Option(Model):
+    """One answer option of a practice question, and the node it stands for."""
+
+    text: Text
+    node: Id
+
+
+class PracticeQuestion(Model):
+    """An exam-style multiple-choice question about one stage of the scenario."""
+
+    stage: Id
+    stem: Text
+    options: dict[Letter, Option]
+    answer: Letter
+    why: dict[Letter, Text]
+    """Why each wrong option is wrong (the answer's entry, if given, why it is right)."""
+
+    @model_validator(mode="after")
+    def _complete(self) -> PracticeQuestion:
+        if sorted(self.options) != ["A", "B", "C", "D"]:
+            raise ValueError("a practice question needs exactly the options A, B, C and D")
+        missing = sorted(set(self.options) - {self.answer} - set(self.why))
+        if missing:
+            raise ValueError(f"'why' must explain every wrong option (missing: {', '.join(missing)})")
+        return self
+
+
 class Scenario(AnswersFile):
     """An answers file with expected outcomes: an example, a test case, a practice item."""
 
@@ -46,6 +76,7 @@ class Scenario(AnswersFile):
     title: Text
     expect: dict[Id, StageExpectation] = Field(min_length=1)
     exam: list[TaskId] = []
+    question: PracticeQuestion | None = None
 
 
 def coerce_answers(kb: KnowledgeBase, raw: Mapping[str, Any]) -> dict[str, Value | None]:

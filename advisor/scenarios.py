@@ -47,6 +47,16 @@ def run_scenario(engine: Engine, scenario: Scenario, values: dict[str, Value | N
 def check_scenario(scenario: Scenario, result: Result) -> list[Mismatch]:
     """Every expectation the result misses (empty when the scenario passes)."""
     misses: list[Mismatch] = []
+    if scenario.question is not None:
+        question = scenario.question
+        correct = question.options[question.answer].node
+        top = result.top(question.stage)
+        if top != correct:
+            misses.append(
+                Mismatch(
+                    question.stage, f"practice answer {question.answer} ({correct}) on top", f"top {top}"
+                )
+            )
     for stage_id, expectation in scenario.expect.items():
         stage = result.stage(stage_id)
         ranking = ", ".join(f"{c.node} ({c.score})" for c in stage.candidates) if stage else ""
