@@ -64,7 +64,12 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
-        return not any(entry.gaps for entry in (*self.tasks, *self.items))
+        return not self.gap_count
+
+    @property
+    def gap_count(self) -> int:
+        """How many task statements and items have gaps."""
+        return sum(bool(t.gaps) for t in self.tasks) + sum(bool(i.gaps) for i in self.items)
 
 
 def recommended_by(kb: KnowledgeBase) -> dict[str, set[str]]:
@@ -124,12 +129,12 @@ def render_coverage(coverage: Coverage, missing_only: bool = False) -> str:
         "",
         f"{'task':<5} {'questions':>9} {'rules':>6} {'nodes':>6} {'scenarios':>9}  gaps",
     ]
-    for entry in coverage.tasks:
-        if missing_only and not entry.gaps:
+    for task in coverage.tasks:
+        if missing_only and not task.gaps:
             continue
         out.append(
-            f"{entry.task.id:<5} {len(entry.questions):>9} {len(entry.rules):>6} {len(entry.nodes):>6} "
-            f"{len(entry.scenarios):>9}  {'; '.join(entry.gaps) or 'ok'}   {entry.task.title}"
+            f"{task.task.id:<5} {len(task.questions):>9} {len(task.rules):>6} {len(task.nodes):>6} "
+            f"{len(task.scenarios):>9}  {'; '.join(task.gaps) or 'ok'}   {task.task.title}"
         )
     out += ["", "In-scope services, features and algorithms", ""]
     out.append(f"{'item':<44} {'status':<24} {'rules':>5} {'scenarios':>9}  gaps")
@@ -140,6 +145,5 @@ def render_coverage(coverage: Coverage, missing_only: bool = False) -> str:
             f"{entry.item.name[:44]:<44} {entry.state or '-':<24} {len(entry.recommended_by):>5} "
             f"{len(entry.scenarios):>9}  {'; '.join(entry.gaps) or 'ok'}"
         )
-    gaps = sum(bool(e.gaps) for e in (*coverage.tasks, *coverage.items))
-    out += ["", "complete: nothing missing" if coverage.complete else f"{gaps} entries with gaps"]
+    out += ["", "complete: nothing missing" if coverage.complete else f"{coverage.gap_count} entries with gaps"]
     return "\n".join(out) + "\n"

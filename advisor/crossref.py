@@ -30,6 +30,7 @@ from advisor.models import (
     TraitTest,
     Warn,
 )
+from advisor.models.condition import leaves
 from advisor.values import check_trait, coerce_single, coerce_value
 
 LENS_FACT = FactSpec(
@@ -316,18 +317,11 @@ class RuleChecker:
 
 def facts_read(condition: Condition | None) -> Iterator[str]:
     """Every fact a condition looks at, including `{fact: F}` operands."""
-    if condition is None:
-        return
-    if isinstance(condition, AllOf | AnyOf):
-        for child in condition.all if isinstance(condition, AllOf) else condition.any:
-            yield from facts_read(child)
-    elif isinstance(condition, NotOf):
-        yield from facts_read(condition.not_)
-    elif isinstance(condition, FactTest | TraitTest):
-        if isinstance(condition, FactTest):
-            yield condition.fact
-        if isinstance(condition.operand, FactRef):
-            yield condition.operand.fact
+    for test in leaves(condition):
+        if isinstance(test, FactTest):
+            yield test.fact
+        if isinstance(test, FactTest | TraitTest) and isinstance(test.operand, FactRef):
+            yield test.operand.fact
 
 
 def rule_reads(rule: Rule) -> frozenset[str]:

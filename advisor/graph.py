@@ -8,16 +8,14 @@ import networkx as nx
 
 from advisor.engine.lens import successor_of
 from advisor.models import (
-    AllOf,
-    AnyOf,
     Condition,
     Exclude,
     Node,
-    NotOf,
     Recommend,
     RelationTest,
     Rule,
 )
+from advisor.models.condition import leaves
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
@@ -93,11 +91,4 @@ class KnowledgeGraph:
 
 def _relation_targets(condition: Condition | None) -> set[str]:
     """Nodes named by relation tests anywhere in a condition."""
-    if isinstance(condition, RelationTest):
-        return {condition.to}
-    if isinstance(condition, AllOf | AnyOf):
-        children = condition.all if isinstance(condition, AllOf) else condition.any
-        return set().union(*(_relation_targets(child) for child in children))
-    if isinstance(condition, NotOf):
-        return _relation_targets(condition.not_)
-    return set()
+    return {test.to for test in leaves(condition) if isinstance(test, RelationTest)}

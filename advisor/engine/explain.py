@@ -11,19 +11,17 @@ from typing import TYPE_CHECKING, Any, Literal
 from advisor.crossref import facts_read
 from advisor.engine.result import Firing, Lens, Result
 from advisor.models import (
-    AllOf,
-    AnyOf,
-    Condition,
     Derive,
     Exclude,
     FactRef,
     FactTest,
-    NotOf,
     Recommend,
+    RelationTest,
     Rule,
     TraitTest,
     Warn,
 )
+from advisor.models.condition import leaves
 
 if TYPE_CHECKING:
     from advisor.engine.engine import Engine
@@ -182,7 +180,9 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
     thresholds: set[float] = set()
     for rule in kb.rules.values():
         where = rule.for_each.where if rule.for_each else None
-        for test in [*_tests(rule.when), *_tests(where)]:
+        for test in [*leaves(rule.when), *leaves(where)]:
+            if isinstance(test, RelationTest):
+                continue
             operand = test.operand
             if isinstance(test, FactTest) and test.fact == question_id and isinstance(operand, int | float):
                 thresholds.add(float(operand))
@@ -199,14 +199,3 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
         step = max(abs(threshold) * 0.01, 0.001)
         probes.update(p for p in (threshold - step, threshold, threshold + step) if low <= p <= high)
     return sorted(probes)
-
-
-def _tests(condition: Condition | None) -> Iterator[FactTest | TraitTest]:
-    """Every fact and trait test in a condition tree."""
-    if isinstance(condition, AllOf | AnyOf):
-        for child in condition.all if isinstance(condition, AllOf) else condition.any:
-            yield from _tests(child)
-    elif isinstance(condition, NotOf):
-        yield from _tests(condition.not_)
-    elif isinstance(condition, FactTest | TraitTest):
-        yield condition

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Discriminator, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 """Node, question, stage, scale and trait ids: lowercase snake_case."""
@@ -28,3 +28,20 @@ class Model(BaseModel):
     """Base of every schema model: immutable, and unknown keys are errors."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def key_discriminator(keys: tuple[str, ...], what: str) -> Discriminator:
+    """Tell union members apart by which of `keys` a YAML mapping has (`{fact: ...}` is a
+    fact test), or by the model's KIND; unmatched input gets one clear message."""
+
+    def kind(value: Any) -> str | None:
+        if isinstance(value, dict):
+            return next((key for key in keys if key in value), None)
+        return getattr(value, "KIND", None)
+
+    article = "an" if what[0] in "aeiou" else "a"
+    return Discriminator(
+        kind,
+        custom_error_type=what,
+        custom_error_message=f"{article} {what} needs one of the keys {', '.join(keys)}",
+    )

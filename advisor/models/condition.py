@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import Field, Tag, model_validator
 
-from advisor.models.base import Id, Model, Scalar
+from advisor.models.base import Id, Model, Scalar, key_discriminator
 
 RelationType = Literal[
     "delivers_to",
@@ -109,15 +110,6 @@ class NotOf(Model):
     not_: Condition = Field(alias="not")
 
 
-_CONDITION_KEYS = ("all", "any", "not", "fact", "trait", "relation")
-
-
-def _condition_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((key for key in _CONDITION_KEYS if key in value), None)
-    return getattr(value, "KIND", None)
-
-
 Condition = Annotated[
     Annotated[AllOf, Tag("all")]
     | Annotated[AnyOf, Tag("any")]
@@ -125,12 +117,21 @@ Condition = Annotated[
     | Annotated[FactTest, Tag("fact")]
     | Annotated[TraitTest, Tag("trait")]
     | Annotated[RelationTest, Tag("relation")],
-    Discriminator(
-        _condition_kind,
-        custom_error_type="condition",
-        custom_error_message="a condition needs one of the keys all, any, not, fact, trait, relation",
-    ),
+    key_discriminator(("all", "any", "not", "fact", "trait", "relation"), "condition"),
 ]
 
 for _model in (AllOf, AnyOf, NotOf):
     _model.model_rebuild()
+
+Leaf = FactTest | TraitTest | RelationTest
+
+
+def leaves(condition: Condition | None) -> Iterator[Leaf]:
+    """Every test in a condition tree, depth first."""
+    if isinstance(condition, AllOf | AnyOf):
+        for child in condition.all if isinstance(condition, AllOf) else condition.any:
+            yield from leaves(child)
+    elif isinstance(condition, NotOf):
+        yield from leaves(condition.not_)
+    elif condition is not None:
+        yield condition

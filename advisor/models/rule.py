@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import Discriminator, Field, StringConstraints, Tag
+from pydantic import Field, StringConstraints, Tag
 
-from advisor.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId, Text
+from advisor.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId, Text, key_discriminator
 from advisor.models.condition import Condition
 from advisor.models.node import NodeKind
 
@@ -63,25 +63,12 @@ class Warn(Model):
     warn: Text
 
 
-_ACTION_KEYS = ("recommend", "exclude", "derive", "warn")
-
-
-def _action_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((key for key in _ACTION_KEYS if key in value), None)
-    return getattr(value, "KIND", None)
-
-
 Action = Annotated[
     Annotated[Recommend, Tag("recommend")]
     | Annotated[Exclude, Tag("exclude")]
     | Annotated[Derive, Tag("derive")]
     | Annotated[Warn, Tag("warn")],
-    Discriminator(
-        _action_kind,
-        custom_error_type="action",
-        custom_error_message="an action needs one of the keys recommend, exclude, derive, warn",
-    ),
+    key_discriminator(("recommend", "exclude", "derive", "warn"), "action"),
 ]
 
 
