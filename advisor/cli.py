@@ -97,7 +97,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in (None, "tui"):
         from advisor.tui import run_tui
 
-        run_tui(args.rules, getattr(args, "answers", None), getattr(args, "lens", None) or "exam")
+        run_tui(args.rules, getattr(args, "answers", None), getattr(args, "lens", None))
         return EXIT_OK
     if args.command == "ask":
         commands.ask(args.rules, args.answers, args.lens, args.save)
@@ -131,6 +131,9 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False) as handle:
             handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)  # a report, readable like any file the user writes
         os.replace(handle.name, output)
     except OSError as error:
         raise AdvisorError(f"cannot write file: {error.strerror}", output) from None

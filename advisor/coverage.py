@@ -145,5 +145,8 @@ def render_coverage(coverage: Coverage, missing_only: bool = False) -> str:
             f"{entry.item.name[:44]:<44} {entry.state or '-':<24} {len(entry.recommended_by):>5} "
             f"{len(entry.scenarios):>9}  {'; '.join(entry.gaps) or 'ok'}"
         )
-    out += ["", "complete: nothing missing" if coverage.complete else f"{coverage.gap_count} entries with gaps"]
+    out += [
+        "",
+        "complete: nothing missing" if coverage.complete else f"{coverage.gap_count} entries with gaps",
+    ]
     return "\n".join(out) + "\n"

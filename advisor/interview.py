@@ -12,14 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from advisor.answers import coerce_answers
+from advisor.crossref import facts_read
 from advisor.engine.engine import Engine
 from advisor.engine.explain import alternatives, influencing_questions
 from advisor.engine.result import Lens, Result
 from advisor.models import Question
 from advisor.values import Value
+
+if TYPE_CHECKING:
+    from advisor.knowledge import KnowledgeBase
 
 T = TypeVar("T")
 
@@ -140,19 +145,22 @@ class Interview:
 
     def _lookahead(self, question_id: str, follow_unlocks: bool = True) -> tuple[Impact, ...]:
         kb = self.engine.kb
-        baseline = self.engine.run(self.answers, self.lens, compare_lenses=False)
         stages = [s for s in kb.stages if question_id in influencing_questions(kb, s)]
+        opens = follow_unlocks and question_id in _gating_facts(kb)
+        if not stages and not opens:
+            return ()
+        baseline = self.engine.top_picks(self.answers, self.lens, checked=True)
         pending = {question.id for question in self.pending()}
         found: list[Impact] = []
         for value in alternatives(kb, question_id, self.answers.get(question_id)):
             label = kb.value_label(question_id, value)
-            trial = self.engine.run({**self.answers, question_id: value}, self.lens, compare_lenses=False)
+            trial = self.engine.top_picks({**self.answers, question_id: value}, self.lens, checked=True)
             direct = [
-                Impact(question_id, value, label, stage, baseline.top(stage), trial.top(stage))
+                Impact(question_id, value, label, stage, baseline.get(stage), trial.get(stage))
                 for stage in stages
-                if baseline.top(stage) != trial.top(stage)
+                if baseline.get(stage) != trial.get(stage)
             ]
-            if direct or not follow_unlocks:
+            if direct or not opens:
                 found.extend(direct)
                 continue
             found.extend(self._through_unlocked(question_id, value, label, pending))
@@ -216,6 +224,12 @@ class Interview:
             self.parked[question_id] = self.answers.pop(question_id)
         for question_id in [q for q in self.parked if q in relevant]:
             self.answers[question_id] = self.parked.pop(question_id)
+
+
+@lru_cache(maxsize=16)
+def _gating_facts(kb: KnowledgeBase) -> frozenset[str]:
+    """Facts that some question's relevance (`asks_when`) depends on."""
+    return frozenset(fact for q in kb.questions.values() for fact in facts_read(q.asks_when))
 
 
 def _key(answers: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:

@@ -65,7 +65,7 @@ def _coerce_number(spec: FactSpec, raw: Any) -> float:
         if unit and unit != spec.unit:
             factors = spec.units or {}
             if unit not in factors:
-                known = ", ".join([spec.unit or "", *sorted(factors)])
+                known = ", ".join(dict.fromkeys([spec.unit or "", *sorted(factors)]))
                 raise ValueError(f"unknown unit '{unit}' for '{spec.id}' (use one of: {known})")
             number *= factors[unit]
     if spec.minimum is not None and number < spec.minimum:

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fixtures_path import FIXTURE_KB
 
 from advisor.engine.engine import Engine
 from advisor.knowledge import KnowledgeBase, load_knowledge
+
+from fixtures_path import FIXTURE_KB
 
 
 @pytest.fixture(autouse=True)

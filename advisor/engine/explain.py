@@ -114,13 +114,12 @@ def rules_recommending(kb: KnowledgeBase, node: str, stage: str) -> list[Rule]:
 def what_would_change(engine: Engine, answers: Mapping[str, Any], lens: Lens, stage: str) -> list[Change]:
     """Every single-answer change (among the questions that can matter) that moves the top pick."""
     kb = engine.kb
-    baseline = engine.run(answers, lens, compare_lenses=False).top(stage)
+    baseline = engine.top_picks(answers, lens).get(stage)
     changes = []
     for question in influencing_questions(kb, stage):
         current = answers.get(question)
         for value in alternatives(kb, question, current):
-            trial = {**answers, question: value}
-            top = engine.run(trial, lens, compare_lenses=False).top(stage)
+            top = engine.top_picks({**answers, question: value}, lens).get(stage)
             if top != baseline:
                 changes.append(Change(question, value, kb.value_label(question, value), top))
     return changes

@@ -61,6 +61,8 @@ def _stage(kb: KnowledgeBase, result: Result, stage: StageResult) -> list[str]:
             lines.append(f"      {reason}")
     for warning in stage.warnings:
         lines.append(f"  ! {warning.text} ({result.firing(warning.firing).rule})")
-    if not stage.candidates and not top:
-        lines.append("  (no candidate left; see the rejections above)")
+    if not stage.candidates:
+        lines.append(
+            "  (no candidate left; see the rejections above)" if stage.exclusions else "  (no candidate)"
+        )
     return lines

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures_path import FIXTURE_KB
 
 from advisor.cli import main
+
+from fixtures_path import FIXTURE_KB
 
 CASES = {
     "malformed": (

@@ -144,3 +144,17 @@ def test_installed_console_script_runs_a_shipped_example_from_any_folder(tmp_pat
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["stages"]
+
+
+def test_reports_written_with_o_are_readable_by_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    target = tmp_path / "report.md"
+    old = os.umask(0o022)
+    try:
+        run(capsys, "recommend", str(BATCH), "--format", "markdown", "-o", str(target))
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -10,7 +10,23 @@ from advisor.coverage import recommended_by
 from advisor.knowledge import KnowledgeBase
 from advisor.models import Exclude
 
-AWS_DOC_HOSTS = {"docs.aws.amazon.com", "aws.amazon.com", "docs.amazonaws.cn", "repost.aws"}
+AWS_DOC_HOSTS = {
+    "docs.aws.amazon.com",
+    "aws.amazon.com",
+    "docs.amazonaws.cn",
+    "repost.aws",
+    "sagemaker.readthedocs.io",
+    "awsdocs-neuron.readthedocs-hosted.com",
+}
+"""AWS documentation sites, AWS re:Post, and the SageMaker SDK and Neuron documentation (AWS's own)."""
+AWS_DOC_PREFIXES = ("https://github.com/awsdocs/", "https://github.com/aws/")
+"""AWS's own documentation sources and SDK repositories on GitHub."""
+
+
+def is_aws_documentation(url: str) -> bool:
+    return urlparse(url).hostname in AWS_DOC_HOSTS or url.startswith(AWS_DOC_PREFIXES)
+
+
 STARTER_STAGES = ("storage", "ingestion", "transformation", "deployment")
 
 
@@ -29,7 +45,7 @@ def test_each_starter_stage_has_nodes_questions_and_rules(kb: KnowledgeBase, sta
 def test_every_source_is_an_aws_documentation_page(kb: KnowledgeBase) -> None:
     urls = [(n.id, url) for n in kb.nodes.values() for url in [*n.sources, *n.status.sources]]
     urls += [(r.id, url) for r in kb.rules.values() for url in r.sources]
-    foreign = [(owner, url) for owner, url in urls if urlparse(url).hostname not in AWS_DOC_HOSTS]
+    foreign = [(owner, url) for owner, url in urls if not is_aws_documentation(url)]
     assert not foreign
 
 

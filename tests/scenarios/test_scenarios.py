@@ -42,3 +42,14 @@ def test_every_starter_stage_gets_a_justified_pick(kb: KnowledgeBase, path: Path
         for support in outcome.top.support:
             firing = result.firing(support.firing)
             assert firing.because and firing.sources, f"{firing.rule} gives no reason or source"
+
+
+@pytest.mark.parametrize("lens", ["exam", "current"])
+def test_fast_top_picks_agree_with_the_full_result(kb: KnowledgeBase, lens: str) -> None:
+    """The untraced path the interview uses must pick exactly what the full result picks."""
+    engine = Engine(kb)
+    for path in FILES:
+        _, values = read_scenario(kb, path)
+        result = engine.run(values, lens, compare_lenses=False)  # type: ignore[arg-type]
+        tops = engine.top_picks(values, lens)  # type: ignore[arg-type]
+        assert {s: tops.get(s) for s in kb.stages} == {s: result.top(s) for s in kb.stages}, path.stem
