@@ -1,0 +1,29 @@
+"""The Textual TUI, the product's main face: `advisor` with no arguments opens it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from advisor.engine.engine import Engine
+from advisor.knowledge import KnowledgeBase, load_knowledge
+from advisor.tui.app import AdvisorApp
+from advisor.tui.data.session import as_lens, open_session
+
+__all__ = ["AdvisorApp", "make_app", "run_tui"]
+
+
+def make_app(kb: KnowledgeBase, answers_path: Path | None = None, lens: str | None = "exam") -> AdvisorApp:
+    """The app over `kb`, starting on home, or in an interview continued from `answers_path`.
+
+    `lens` None means the answers file's lens, else exam. A bad answers file raises
+    AdvisorError (one line) before any screen is drawn.
+    """
+    engine = Engine(kb)
+    as_lens(lens)
+    session = open_session(engine, answers_path, lens) if answers_path is not None else None
+    return AdvisorApp(engine, session, lens)
+
+
+def run_tui(rules: Path | None, answers: Path | None, lens: str | None = "exam") -> None:
+    """Load the knowledge (`rules`, default the shipped rules) and run the app in the terminal."""
+    make_app(load_knowledge(rules), answers, lens).run()

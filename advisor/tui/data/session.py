@@ -1,0 +1,55 @@
+"""A session: one person's interview, its title, and the answers file it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from advisor.answers import read_answers
+from advisor.engine.result import LENSES, Lens
+from advisor.errors import AnswersError
+from advisor.interview import Interview
+from advisor.tui.data.step import StateKey, state_key
+
+if TYPE_CHECKING:
+    from advisor.engine.engine import Engine
+
+
+@dataclass
+class Session:
+    """What the interview and results screens share."""
+
+    interview: Interview
+    title: str = ""
+    source: Path | None = None
+    saved: StateKey | None = None
+    """The answers and lens when the answers were last exported."""
+
+    def unsaved(self) -> bool:
+        """There are answers that were not exported as they are now."""
+        return bool(self.interview.answers) and self.saved != state_key(self.interview)
+
+
+def new_session(engine: Engine, lens: str | None = None) -> Session:
+    return Session(Interview.start(engine, {}, as_lens(lens)))
+
+
+def open_session(engine: Engine, path: Path, lens: str | None = None, default: str | None = None) -> Session:
+    """Continue from an answers (or scenario) file, under `lens`, else the file's, else `default`.
+
+    Raises AdvisorError with the one-line `file:line: message` for a file that cannot be used.
+    """
+    parsed, values = read_answers(engine.kb, path)
+    interview = Interview.start(engine, values, as_lens(lens or parsed.lens or default))
+    return Session(interview, parsed.title, path)
+
+
+def as_lens(lens: str | None) -> Lens:
+    """The lens named, exam when None; AnswersError for an unknown name."""
+    for known in LENSES:
+        if lens == known:
+            return known
+    if lens is None:
+        return "exam"
+    raise AnswersError(f"unknown lens '{lens}' (use exam or current)")

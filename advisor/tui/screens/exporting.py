@@ -1,0 +1,43 @@
+"""Export actions shared by the interview and results screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+
+from advisor.tui.data.files import DEFAULT_ANSWERS, DEFAULT_REPORT, answers_text, report_text
+from advisor.tui.data.session import Session
+from advisor.tui.data.step import state_key
+from advisor.tui.screens.export_dialog import ExportDialog
+
+
+def export_answers(screen: Screen[Any], session: Session) -> None:
+    """Ask where to save the answers as YAML, write them, and confirm the path."""
+    lens = session.interview.lens
+    note = f"{len(session.interview.answers)} answers, {lens} lens; 'advisor recommend FILE' reads it."
+    dialog = ExportDialog(
+        "Export answers (YAML)", answers_text(session.interview, session.title), DEFAULT_ANSWERS, note
+    )
+
+    def saved(path: Path | None) -> None:
+        if path is not None:
+            session.saved = state_key(session.interview)
+        _confirm(screen, "answers", path)
+
+    screen.app.push_screen(dialog, callback=saved)
+
+
+def export_report(screen: Screen[Any], session: Session) -> None:
+    """Ask where to save the Markdown report of the current result, write it, and confirm."""
+    note = f"The recommendation so far under the {session.interview.lens} lens, with reasons and sources."
+    dialog = ExportDialog(
+        "Export report (Markdown)", report_text(session.interview, session.title), DEFAULT_REPORT, note
+    )
+    screen.app.push_screen(dialog, callback=lambda path: _confirm(screen, "report", path))
+
+
+def _confirm(screen: Screen[Any], what: str, path: Path | None) -> None:
+    if path is not None:
+        screen.notify(f"Wrote the {what} to {path}", title="Exported", timeout=8)

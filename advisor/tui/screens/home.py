@@ -1,0 +1,105 @@
+"""Home: start a new interview, continue one, open an answers file, or browse the knowledge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from advisor.engine.engine import Engine
+from advisor.tui.data.session import Session, new_session, open_session
+from advisor.tui.screens.interview import InterviewScreen
+from advisor.tui.screens.knowledge import KnowledgeScreen
+from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
+
+INTRO = (
+    "Answer questions about your machine learning problem; the advisor recommends AWS "
+    "services stage by stage, with the rules, facts and AWS documentation behind each pick."
+)
+MENU = (
+    ("new", "n", "New interview"),
+    ("open", "o", "Open an answers file"),
+    ("knowledge", "k", "Knowledge browser"),
+    ("app.help", "f1", "Help and keys"),
+    ("app.request_quit", "q", "Quit"),
+)
+"""(action, key, label) of each menu entry."""
+
+
+class HomeScreen(Screen[None]):
+    """Owns the current session, so that leaving the interview does not lose the answers."""
+
+    BINDINGS = [
+        Binding("n", "new", "New"),
+        Binding("c", "resume", "Continue", show=False),
+        Binding("o", "open", "Open"),
+        Binding("k", "knowledge", "Knowledge"),
+    ]
+    PALETTE = (
+        ("New interview", "Start answering questions from scratch", "new"),
+        ("Open answers file", "Continue from a YAML answers file", "open"),
+        ("Knowledge browser", "Search the services, rules and questions", "knowledge"),
+    )
+
+    def __init__(self, engine: Engine, lens: str | None = None) -> None:
+        super().__init__()
+        self.engine, self.lens = engine, lens
+        self.session: Session | None = None
+
+    def compose(self) -> ComposeResult:
+        kb = self.engine.kb
+        yield Header()
+        with Center(), Vertical(id="home"):
+            yield Static("AWS ML Advisor", id="home-title")
+            yield Static(INTRO, id="home-intro")
+            yield OptionList(id="menu")
+            yield Static(
+                f"{len(kb.questions)} questions · {len(kb.nodes)} services, features and concepts · "
+                f"{len(kb.rules)} rules",
+                id="home-stats",
+            )
+        yield Footer(compact=True)
+
+    def on_screen_resume(self) -> None:
+        menu = self.query_one("#menu", OptionList)
+        items = list(MENU)
+        if self.session is not None:
+            answered = len(self.session.interview.answers)
+            items.insert(0, ("resume", "c", f"Continue the interview ({answered} answers)"))
+        menu.set_options(
+            Option(Content.assemble((f"{key:<3}", "bold $accent"), label), id=name)
+            for name, key, label in items
+        )
+        menu.highlighted = 0
+        menu.focus()
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        await self.app.run_action(str(event.option.id), self)
+
+    def start(self, session: Session | None) -> None:
+        """Make `session` the current one and interview it."""
+        if session is not None:
+            self.session = session
+            self.app.push_screen(InterviewScreen(session))
+
+    def action_new(self) -> None:
+        self.start(new_session(self.engine, self.lens))
+
+    def action_resume(self) -> None:
+        self.start(self.session)
+
+    def action_open(self) -> None:
+        def load(path: Path) -> Session:
+            return open_session(self.engine, path, None, default=self.lens)
+
+        self.app.push_screen(OpenDialog(load, yaml_files(Path.cwd())), callback=self.start)
+
+    def action_knowledge(self) -> None:
+        self.app.push_screen(KnowledgeScreen(self.engine.kb))

@@ -1,0 +1,31 @@
+"""Numbered answers of a single-choice, scale or yes/no question."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option as ListOption
+
+from advisor.tui.data.views import Option
+
+
+class ChoiceList(OptionList):
+    """The answers, numbered 1 to 9 for the digit keys; arrows and enter work too."""
+
+    def __init__(self, options: tuple[Option, ...], current: tuple[str | bool, ...] = ()) -> None:
+        super().__init__(*(_row(number, option) for number, option in enumerate(options, start=1)))
+        self.choices = options
+        self._current = current
+
+    def on_mount(self) -> None:
+        values = [option.value for option in self.choices]
+        chosen = next((values.index(v) for v in self._current if v in values), 0)
+        self.highlighted = chosen if values else None
+
+    def value_at(self, index: int) -> str | bool:
+        return self.choices[index].value
+
+
+def _row(number: int, option: Option) -> ListOption:
+    key = f"{number}" if number <= 9 else " "
+    return ListOption(Content.assemble((key, "bold"), "  ", option.label), id=f"choice-{number}")

@@ -1,0 +1,45 @@
+"""TUI fixtures: the app over the fixture knowledge; async tests; exports into a temp folder."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from advisor.knowledge import KnowledgeBase
+from advisor.tui import AdvisorApp, make_app
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests (Pilot tests) in a fresh event loop; no async plugin needed."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+@pytest.fixture
+def app(fixture_kb: KnowledgeBase) -> AdvisorApp:
+    """The app on the fixture knowledge, on its home screen."""
+    return make_app(fixture_kb)
+
+
+@pytest.fixture
+def app_with(fixture_kb: KnowledgeBase) -> Callable[..., AdvisorApp]:
+    """Build the app on the fixture knowledge with an answers file and lens."""
+
+    def build(answers: Path | None = None, lens: str | None = "exam") -> AdvisorApp:
+        return make_app(fixture_kb, answers, lens)
+
+    return build
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports go to the default file names in the working directory: make it a temp one."""
+    monkeypatch.chdir(tmp_path)

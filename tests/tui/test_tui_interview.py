@@ -1,0 +1,173 @@
+"""The interview screen: the question shown, answering by keyboard, skip, back, why, the end."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, Static
+from tui_pilot import SIZE, press
+
+from advisor.knowledge import load_knowledge
+from advisor.tui import AdvisorApp, make_app
+from advisor.tui.screens.interview import InterviewScreen
+from advisor.tui.screens.results import ResultsScreen
+from advisor.tui.screens.why_dialog import WhyDialog
+from advisor.tui.widgets.multi_choice import MultiChoice
+from advisor.tui.widgets.question_panel import QuestionPanel
+from advisor.tui.widgets.recommendations import RecommendationsPanel
+
+from fixtures_path import FIXTURE_KB
+
+
+def interview_of(app: AdvisorApp) -> InterviewScreen:
+    assert isinstance(app.screen, InterviewScreen)
+    return app.screen
+
+
+def shown(app: AdvisorApp) -> str | None:
+    """The id of the question on screen (None at the end)."""
+    view = interview_of(app).query_one(QuestionPanel).question
+    return view.id if view else None
+
+
+def live(app: AdvisorApp) -> dict[str, str]:
+    """Stage name -> top pick in the live recommendations panel."""
+    return {pick.stage: pick.top for pick in interview_of(app).query_one(RecommendationsPanel).picks}
+
+
+async def test_new_interview_asks_the_most_useful_question_first(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n")
+        assert shown(app) == "arrival"
+        view = interview_of(app).query_one(QuestionPanel).question
+        assert view is not None
+        assert [o.label for o in view.options] == ["in batches", "as a stream"]
+        assert view.assumed == "in batches"  # what skipping means is on screen
+        assert live(app) == {"Ingestion": "Old D", "Storage": "Lake"}
+
+
+async def test_a_digit_answers_and_the_live_panel_follows(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "2")
+        screen = interview_of(app)
+        assert screen.interview.answers == {"arrival": "stream"}
+        assert live(app)["Ingestion"] == "Stream A"
+        changed = [p.stage for p in screen.query_one(RecommendationsPanel).picks if p.changed]
+        assert changed == ["Ingestion"]
+        assert shown(app) == "record_mb"
+
+
+async def test_arrows_and_enter_answer_too(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "down", "enter")
+        assert interview_of(app).interview.answers == {"arrival": "stream"}
+
+
+async def test_a_number_takes_a_unit_and_a_bad_unit_shows_why(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "2")
+        await press(pilot, "2", "space", "X", "B", "enter")
+        panel = interview_of(app).query_one(QuestionPanel)
+        assert panel.error == "unknown unit 'XB' for 'record_mb' (use one of: MB, GB, KB)"
+        assert shown(app) == "record_mb"
+        panel.query_one(Input).value = ""
+        await press(pilot, "2", "space", "M", "B", "enter")
+        assert interview_of(app).interview.answers["record_mb"] == 2.0
+        assert live(app)["Ingestion"] == "Buffer B"  # Stream A takes records up to 1 MB
+        assert panel.error == ""
+
+
+async def test_multi_choice_toggles_with_digits_and_submits_with_enter(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "2")
+        interview_of(app).query_one(Input).value = "0.5 MB"
+        await press(pilot, "enter")
+        assert shown(app) == "skills"
+        await press(pilot, "1")
+        assert interview_of(app).query_one(MultiChoice).ticked() == ["sql"]
+        await press(pilot, "enter")
+        assert interview_of(app).interview.answers["skills"] == frozenset({"sql"})
+        assert live(app)["Storage"] == "Warehouse"
+
+
+async def test_skip_and_back(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "s")
+        screen = interview_of(app)
+        assert screen.interview.answers == {"arrival": None}
+        assert shown(app) == "skills"
+        await press(pilot, "b")
+        assert screen.interview.answers == {}
+        assert shown(app) == "arrival"
+
+
+async def test_back_in_a_number_answer_is_typed_then_entered(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "2", "b", "enter")
+        assert shown(app) == "arrival"
+        view = interview_of(app).query_one(QuestionPanel).question
+        assert view is not None and view.current == ("stream",)  # the undone answer is preselected
+
+
+async def test_back_at_the_first_question_says_so(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "b")
+        assert shown(app) == "arrival"
+        assert [n.message for n in app._notifications] == [
+            "Nothing to go back to: this is the first question."
+        ]
+
+
+async def test_why_lists_what_each_answer_would_change(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "w")
+        assert isinstance(app.screen, WhyDialog)
+        assert [(line.lead, line.text) for line in app.screen.lines] == [
+            ("Ingestion", "'as a stream' → Stream A (now Old D)")
+        ]
+        await press(pilot, "escape")
+        assert shown(app) == "arrival"
+
+
+async def test_the_end_shows_the_stop_reason_and_offers_results(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "1")
+        screen = interview_of(app)
+        while shown(app) is not None:
+            await press(pilot, "s")
+        panel = screen.query_one(QuestionPanel)
+        assert panel.finished == screen.interview.stop_reason()
+        assert panel.finished.startswith("No remaining question can change")
+        await press(pilot, "enter")  # the focused "See results" button
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_r_opens_the_results_and_escape_comes_back(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "2", "escape", "r")
+        assert isinstance(app.screen, ResultsScreen)
+        await press(pilot, "escape")
+        assert shown(app) == "record_mb"
+
+
+async def test_escape_goes_home_and_the_interview_can_be_continued(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "2", "escape", "escape")
+        assert type(app.screen).__name__ == "HomeScreen"
+        await press(pilot, "c")
+        assert interview_of(app).interview.answers == {"arrival": "stream"}
+        assert shown(app) == "record_mb"
+
+
+async def test_knowledge_text_is_shown_as_written_not_as_markup(kb_with: Callable[..., Path]) -> None:
+    vocabulary = (FIXTURE_KB / "vocabulary.yaml").read_text(encoding="utf-8")
+    vocabulary = vocabulary.replace("How does data arrive?", "How does [bold]data[/bold] arrive?")
+    vocabulary = vocabulary.replace("label: in batches", "label: '[in] batches'")
+    app = make_app(load_knowledge(kb_with(vocabulary=vocabulary), use_cache=False))
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n")
+        panel = interview_of(app).query_one(QuestionPanel)
+        assert str(panel.query_one("#question-text", Static).render()) == "How does [bold]data[/bold] arrive?"
+        await press(pilot, "1")
+        assert interview_of(app).interview.answers == {"arrival": "batch"}
