@@ -77,6 +77,8 @@ class Scenario(AnswersFile):
     expect: dict[Id, StageExpectation] = Field(min_length=1)
     exam: list[TaskId] = []
     question: PracticeQuestion | None = None
+    known_gap: str = ""
+    """Why the knowledge cannot meet this scenario yet; the test then expects it to fail."""
 
 
 def coerce_answers(kb: KnowledgeBase, raw: Mapping[str, Any]) -> dict[str, Value | None]:
