@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from advisor.coverage import measure_coverage, render_coverage
 from advisor.knowledge import KnowledgeBase, load_knowledge
 from advisor.scenarios import read_scenario, scenario_files
@@ -34,7 +32,6 @@ def test_gaps_on_a_small_knowledge_base(kb_with: Callable[..., Path]) -> None:
     assert text.endswith("3 entries with gaps\n")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 3: knowledge for the later stages is still being written")
 def test_shipped_knowledge_covers_the_exam(kb: KnowledgeBase) -> None:
     """Every in-scope service and algorithm has a node that a rule recommends, and every task
     statement has questions, rules and at least six scenarios."""
