@@ -46,8 +46,10 @@ def main() -> None:
         print()
     agree = sum(v for (_, ok), v in by_stage.items() if ok)
     total = sum(by_stage.values())
-    print(f"overall top-1: {agree}/{total} = {agree / total:.1%}; scenarios: {len(scenario_files())}; "
-          f"scenarios whose answers give different top picks under exam and current: {lens_pairs}")
+    print(
+        f"overall top-1: {agree}/{total} = {agree / total:.1%}; scenarios: {len(scenario_files())}; "
+        f"scenarios whose answers give different top picks under exam and current: {lens_pairs}"
+    )
 
 
 if __name__ == "__main__":
