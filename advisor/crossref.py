@@ -302,7 +302,12 @@ class RuleChecker:
         if isinstance(operand, FactRef):
             self.refs.expect(self.origin, "fact", operand.fact, self.refs.facts, *at, "fact")
             other = self.refs.facts[operand.fact]
-            if (other.type, other.scale) != (kind, scale) and not (kind == other.type == "number"):
+            membership = operator == "contains" and other.type in ("choice", "multi_choice")
+            if (
+                (other.type, other.scale) != (kind, scale)
+                and not (kind == other.type == "number")
+                and not membership
+            ):
                 self.fail(f"cannot compare a {kind} value with fact '{other.id}' ({other.type})", *at)
             return
         wants_list = operator in ("in", "not_in")

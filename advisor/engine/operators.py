@@ -10,6 +10,9 @@ Compare = Callable[[Any, Any], bool]
 
 
 def _contains(container: Any, item: Any) -> bool:
+    """A set (trait or multi-choice answer) contains the value; for a set of values: any of them."""
+    if isinstance(item, frozenset | set):
+        return not item.isdisjoint(container)
     return item in container
 
 

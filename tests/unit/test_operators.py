@@ -98,3 +98,27 @@ def test_node_tests(
 ) -> None:
     predicate = Compiler(fixture_kb).condition(CONDITION.validate_python(condition))
     assert predicate(facts, fixture_kb.nodes[node]) is expected
+
+
+COLOURS = """
+questions:
+  - {id: colour, stage: storage, type: choice, text: Colour?,
+     choices: [{id: red, label: red}, {id: blue, label: blue}]}
+  - {id: colours, stage: storage, type: multi_choice, text: Colours?,
+     choices: [{id: red, label: red}, {id: blue, label: blue}, {id: green, label: green}]}
+"""
+
+
+def test_a_set_trait_contains_a_choice_answer_or_any_of_several(kb_with) -> None:  # type: ignore[no-untyped-def]
+    """`{trait: tags, contains: {fact: F}}`: one rule instead of one per answer value."""
+    from advisor.knowledge import load_knowledge
+
+    kb = load_knowledge(kb_with(colours=COLOURS), use_cache=False)
+    compiler = Compiler(kb)
+    one = compiler.condition(CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colour"}}))
+    many = compiler.condition(CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colours"}}))
+    red_node = kb.nodes["stream_a"]  # tags: [red]
+    assert one({"colour": "red"}, red_node) and not one({"colour": "blue"}, red_node)
+    assert many({"colours": frozenset({"green", "red"})}, red_node)
+    assert not many({"colours": frozenset({"green", "blue"})}, red_node)
+    assert not one({}, red_node)
