@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from advisor.answers import Scenario
 from advisor.knowledge import KnowledgeBase
-from advisor.models import Recommend, ScopeItem, Task
+from advisor.models import ScopeItem, Task
 
 MIN_RULES = 3
 MIN_SCENARIOS = 6
@@ -76,14 +76,8 @@ def recommended_by(kb: KnowledgeBase) -> dict[str, set[str]]:
     """Node id -> ids of the rules that can recommend it (positive weight, for_each included)."""
     found: dict[str, set[str]] = defaultdict(set)
     for compiled in kb.compiled.rules:
-        for action in compiled.rule.then:
-            if not isinstance(action, Recommend) or action.weight <= 0:
-                continue
-            targets = (
-                [n.id for n in compiled.nodes or ()] if action.recommend == "{node}" else [action.recommend]
-            )
-            for target in targets:
-                found[target].add(compiled.rule.id)
+        for _, node in compiled.recommendations():
+            found[node].add(compiled.rule.id)
     return found
 
 

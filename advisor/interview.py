@@ -108,14 +108,7 @@ class Interview:
 
     def relevant(self) -> list[Question]:
         """Questions that apply given the answers so far, in knowledge order."""
-        context = {**{k: v for k, v in self.answers.items() if v is not None}, "lens": self.lens}
-        checks = self.engine.compiled.asks_when
-        relevant = []
-        for question in self.engine.kb.questions.values():
-            check = checks[question.id]
-            if check is None or check(context, None):
-                relevant.append(question)
-        return relevant
+        return self.engine.relevant(self.answers, self.lens)
 
     def pending(self) -> list[Question]:
         """Relevant questions not yet answered or skipped."""
@@ -149,8 +142,10 @@ class Interview:
         opens = follow_unlocks and question_id in _gating_facts(kb)
         if not stages and not opens:
             return ()
-        baseline = self.engine.top_picks(self.answers, self.lens, checked=True)
-        pending = {question.id for question in self.pending()}
+        baseline = self._memoised(
+            "baseline", lambda: self.engine.top_picks(self.answers, self.lens, checked=True)
+        )
+        pending = self._memoised("pending", lambda: {question.id for question in self.pending()})
         found: list[Impact] = []
         for value in alternatives(kb, question_id, self.answers.get(question_id)):
             label = kb.value_label(question_id, value)

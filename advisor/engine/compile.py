@@ -9,7 +9,7 @@ needs evaluating at most once per run.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,7 @@ from advisor.models import (
     FactTest,
     Node,
     NotOf,
+    Recommend,
     RelationTest,
     Rule,
     Selector,
@@ -59,6 +60,17 @@ class CompiledRule:
     sorted_reads: tuple[str, ...]
     sources: tuple[str, ...]
     exam: tuple[str, ...]
+
+    def recommendations(self) -> Iterator[tuple[str, str]]:
+        """(stage, node) pairs this rule can put forward (positive weight; `{node}` expanded)."""
+        for action in self.rule.then:
+            if not isinstance(action, Recommend) or action.weight <= 0:
+                continue
+            stage = action.stage or self.rule.stage
+            if action.recommend == "{node}":
+                yield from ((stage, node.id) for node in self.nodes or ())
+            else:
+                yield stage, action.recommend
 
     def bindings(self, facts: Facts) -> list[Node | None]:
         """The bindings this rule fires for, given the facts (empty when it does not fire)."""

@@ -29,7 +29,7 @@ from advisor.engine.result import (
 )
 from advisor.engine.template import render
 from advisor.errors import AnswersError
-from advisor.models import Derive, Exclude, Node, Recommend, Warn
+from advisor.models import Derive, Exclude, Node, Question, Recommend, Warn
 from advisor.values import coerce_value
 
 if TYPE_CHECKING:
@@ -88,19 +88,28 @@ class Engine:
 
     # -- facts ---------------------------------------------------------------------------
 
+    def relevant(self, answers: Mapping[str, Any], lens: Lens) -> list[Question]:
+        """Questions whose `asks_when` holds for these answers (None = skipped), in order."""
+        context = {**{k: v for k, v in answers.items() if v is not None}, "lens": lens}
+        checks = self.compiled.asks_when
+        return [
+            question
+            for question in self.kb.questions.values()
+            if (check := checks[question.id]) is None or check(context, None)
+        ]
+
     def facts_for(
         self, answers: Mapping[str, Any], lens: Lens
     ) -> tuple[dict[str, Any], list[Assumption], list[IgnoredAnswer]]:
         """The facts to reason with: relevant answers, assumptions for the rest, and the lens."""
         kb = self.kb
         given = {key: value for key, value in answers.items() if value is not None}
-        context = {**given, "lens": lens}
+        relevant = {question.id for question in self.relevant(given, lens)}
         facts: dict[str, Any] = {"lens": lens}
         assumptions: list[Assumption] = []
         ignored: list[IgnoredAnswer] = []
         for question in kb.questions.values():
-            relevant = self.compiled.asks_when[question.id]
-            if relevant is not None and not relevant(context, None):
+            if question.id not in relevant:
                 if question.id in given:
                     ignored.append(IgnoredAnswer(question.id, given[question.id]))
                 continue
@@ -124,15 +133,28 @@ class Engine:
         facts, _, _ = self.facts_for(values, lens)
         run = self._chain(_Run(facts=facts, traced=False))
         tops: dict[str, str | None] = {}
-        for stage, supported in run.support.items():
-            excluded = run.excluded.get(stage, {})
-            candidates = {node: supports for node, supports in supported.items() if node not in excluded}
-            if lens == "current":
-                apply_current_lens(candidates, set(excluded), self.kb.nodes)
+        for stage in run.support:
+            candidates, _, _ = self._standing(run, stage, lens)
             scored = [(-sum(s.weight for s in supports), node) for node, supports in candidates.items()]
             best = min(scored, default=None)
             tops[stage] = best[1] if best is not None and best[0] < 0 else None
         return tops
+
+    def _standing(
+        self, run: _Run, stage: str, lens: Lens
+    ) -> tuple[dict[str, list[Support]], list[Exclusion], dict[str, list[str]]]:
+        """A stage's candidates (supported, not excluded, lens applied), the lens's
+        exclusions, and which unavailable nodes each successor stands in for."""
+        excluded = run.excluded.get(stage, {})
+        candidates = {
+            node: list(supports)
+            for node, supports in run.support.get(stage, {}).items()
+            if node not in excluded
+        }
+        if lens != "current":
+            return candidates, [], {}
+        by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
+        return candidates, by_lens, stands_in
 
     def _chain(self, run: _Run) -> _Run:
         """Forward chaining: fire woken rules in agenda order until none is left."""
@@ -230,11 +252,7 @@ class Engine:
         stages = []
         for stage in self.kb.stages.values():
             excluded = run.excluded.get(stage.id, {})
-            candidates = {
-                node: list(supports)
-                for node, supports in run.support.get(stage.id, {}).items()
-                if node not in excluded
-            }
+            candidates, by_lens, stands_in = self._standing(run, stage.id, lens)
             exclusions = [
                 Exclusion(
                     node,
@@ -244,9 +262,7 @@ class Engine:
                 )
                 for node, firings in sorted(excluded.items())
             ]
-            stands_in: dict[str, list[str]] = {}
-            if lens == "current":
-                by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
+            if by_lens:
                 exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
             ranked = sorted(
                 (

@@ -94,20 +94,7 @@ def explain(kb: KnowledgeBase, result: Result, stage: str, node: str) -> Explana
 
 def rules_recommending(kb: KnowledgeBase, node: str, stage: str) -> list[Rule]:
     """Rules that can put `node` forward in `stage`."""
-    found = []
-    for compiled in kb.compiled.rules:
-        rule = compiled.rule
-        for action in rule.then:
-            if (
-                not isinstance(action, Recommend)
-                or (action.stage or rule.stage) != stage
-                or action.weight <= 0
-            ):
-                continue
-            ranged = compiled.nodes is not None and any(n.id == node for n in compiled.nodes)
-            if action.recommend == node or (action.recommend == "{node}" and ranged):
-                found.append(rule)
-                break
+    found = [c.rule for c in kb.compiled.rules if (stage, node) in set(c.recommendations())]
     return sorted(found, key=lambda r: r.id)
 
 
