@@ -13,7 +13,7 @@ from typing import Any
 
 from advisor.errors import AnswersError
 from advisor.interview import Interview
-from advisor.models import Question
+from advisor.knowledge.models import Question
 
 HELP = "Type a number, '?' why this question, 's' skip, 'b' back, 'q' finish."
 

@@ -46,3 +46,11 @@ class UnknownIdError(AdvisorError):
 
 class EngineError(AdvisorError):
     """Reasoning could not finish (for example a runaway rule chain)."""
+
+
+def crash_line(error: BaseException | None, limit: int = 300) -> str:
+    """An unexpected exception as `TypeError: message` on one line, at most `limit` characters."""
+    if error is None:
+        return "unknown error"
+    text = " ".join(f"{type(error).__name__}: {error}".split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from advisor.answers import coerce_answers
-from advisor.crossref import facts_read
 from advisor.engine.engine import Engine
 from advisor.engine.explain import alternatives, influencing_questions
 from advisor.engine.result import Lens, Result
-from advisor.models import Question
-from advisor.values import Value
+from advisor.knowledge.answers import coerce_answers
+from advisor.knowledge.crossref import facts_read
+from advisor.knowledge.models import Question
+from advisor.knowledge.values import Value
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase

@@ -25,7 +25,7 @@ from synthetic import answers_for, generate, write
 
 from advisor.engine.engine import Engine
 from advisor.knowledge import load_knowledge
-from advisor.scenarios import read_scenario, scenario_files
+from advisor.knowledge.scenarios import read_scenario, scenario_files
 
 
 def timed(action: Callable[[], Any], repeat: int) -> list[float]:

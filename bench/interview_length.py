@@ -16,7 +16,7 @@ import time
 from advisor.engine.engine import Engine
 from advisor.interview import Interview
 from advisor.knowledge import load_knowledge
-from advisor.scenarios import check_scenario, read_scenario, scenario_files
+from advisor.knowledge.scenarios import check_scenario, read_scenario, scenario_files
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from advisor.engine.engine import Engine
 from advisor.knowledge import load_knowledge
-from advisor.scenarios import read_scenario, run_scenario, scenario_files
+from advisor.knowledge.scenarios import read_scenario, run_scenario, scenario_files
 
 
 def main() -> None:

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from advisor.crossref import rule_reads, rule_writes
 from advisor.engine.operators import OPERATORS, ORDERED
 from advisor.errors import EngineError
-from advisor.models import (
+from advisor.knowledge.crossref import rule_reads, rule_writes
+from advisor.knowledge.models import (
     AllOf,
     AnyOf,
     Condition,

@@ -8,7 +8,6 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from advisor.answers import coerce_answers
 from advisor.engine.compile import CompiledRule
 from advisor.engine.lens import apply_current_lens
 from advisor.engine.result import (
@@ -29,8 +28,9 @@ from advisor.engine.result import (
 )
 from advisor.engine.template import render
 from advisor.errors import AnswersError
-from advisor.models import Derive, Exclude, Node, Question, Recommend, Warn
-from advisor.values import coerce_value
+from advisor.knowledge.answers import coerce_answers
+from advisor.knowledge.models import Derive, Exclude, Node, Question, Recommend, Warn
+from advisor.knowledge.values import coerce_value
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from advisor.crossref import facts_read
 from advisor.engine.result import Firing, Lens, Result
-from advisor.models import (
+from advisor.knowledge.crossref import facts_read
+from advisor.knowledge.models import (
     Derive,
     Exclude,
     FactRef,
@@ -21,7 +21,7 @@ from advisor.models import (
     TraitTest,
     Warn,
 )
-from advisor.models.condition import leaves
+from advisor.knowledge.models.condition import leaves
 
 if TYPE_CHECKING:
     from advisor.engine.engine import Engine

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from advisor.engine.result import Exclusion, Support
-from advisor.models import Node
+from advisor.knowledge.models import Node
 
 
 def successor_of(node: Node, nodes: Mapping[str, Node]) -> Node | None:

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from advisor.models import Node
-from advisor.values import trait_label
+from advisor.knowledge.models import Node
+from advisor.knowledge.values import trait_label
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from advisor.engine.lens import status_text
-from advisor.models import Node, Question, Rule
-from advisor.values import trait_label
+from advisor.knowledge.models import Node, Question, Rule
+from advisor.knowledge.values import trait_label
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase

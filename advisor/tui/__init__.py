@@ -12,7 +12,9 @@ from advisor.tui.data.session import as_lens, open_session
 __all__ = ["AdvisorApp", "make_app", "run_tui"]
 
 
-def make_app(kb: KnowledgeBase, answers_path: Path | None = None, lens: str | None = "exam") -> AdvisorApp:
+def make_app(
+    kb: KnowledgeBase, answers_path: Path | None = None, lens: str | None = "exam", *, debug: bool = False
+) -> AdvisorApp:
     """The app over `kb`, starting on home, or in an interview continued from `answers_path`.
 
     `lens` None means the answers file's lens, else exam. A bad answers file raises
@@ -21,9 +23,14 @@ def make_app(kb: KnowledgeBase, answers_path: Path | None = None, lens: str | No
     engine = Engine(kb)
     as_lens(lens)
     session = open_session(engine, answers_path, lens) if answers_path is not None else None
-    return AdvisorApp(engine, session, lens)
+    return AdvisorApp(engine, session, lens, debug)
 
 
-def run_tui(rules: Path | None, answers: Path | None, lens: str | None = "exam") -> None:
-    """Load the knowledge (`rules`, default the shipped rules) and run the app in the terminal."""
-    make_app(load_knowledge(rules), answers, lens).run()
+def run_tui(
+    rules: Path | None, answers: Path | None, lens: str | None = "exam", *, debug: bool = False
+) -> int:
+    """Load the knowledge (`rules`, default the shipped rules), run the app in the terminal and
+    return the process exit code: 0 when it quit normally, 70 when it crashed."""
+    app = make_app(load_knowledge(rules), answers, lens, debug=debug)
+    app.run()
+    return 70 if app.return_code else 0

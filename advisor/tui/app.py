@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 
@@ -10,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from advisor.engine.engine import Engine
+from advisor.errors import crash_line
 from advisor.tui.data.session import Session
 from advisor.tui.data.step import StateKey, state_key
 from advisor.tui.screens.help import HelpScreen
@@ -30,11 +32,27 @@ class AdvisorApp(App[None]):
         Binding("t", "toggle_theme", "Theme", show=False),
     ]
 
-    def __init__(self, engine: Engine, session: Session | None = None, lens: str | None = "exam") -> None:
+    def __init__(
+        self, engine: Engine, session: Session | None = None, lens: str | None = "exam", debug: bool = False
+    ) -> None:
         super().__init__()
         self.engine, self.session, self.lens = engine, session, lens
+        self.show_tracebacks = debug
+        """Show a crash's full traceback rather than one line."""
         self._warned: StateKey | None = None
         self.theme = THEMES[0]
+
+    def _print_error_renderables(self) -> None:
+        """A crash is one line on stderr (Textual's full traceback only in debug mode)."""
+        if self.show_tracebacks or not self._exit_renderables:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        print(
+            f"advisor: internal error in the terminal app: {crash_line(self._exception)}"
+            " (rerun with --debug for details)",
+            file=sys.stderr,
+        )
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.engine, self.lens)

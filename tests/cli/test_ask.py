@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from advisor.answers import read_answers
 from advisor.cli import main
 from advisor.knowledge import load_knowledge
+from advisor.knowledge.answers import read_answers
 
 from fixtures_path import FIXTURE_KB
 

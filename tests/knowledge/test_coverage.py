@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from advisor.coverage import measure_coverage, render_coverage
 from advisor.knowledge import KnowledgeBase, load_knowledge
-from advisor.scenarios import read_scenario, scenario_files
+from advisor.knowledge.coverage import measure_coverage, render_coverage
+from advisor.knowledge.scenarios import read_scenario, scenario_files
 
 SCOPE = """
 scope:

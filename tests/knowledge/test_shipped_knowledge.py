@@ -6,9 +6,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from advisor.coverage import recommended_by
 from advisor.knowledge import KnowledgeBase
-from advisor.models import Exclude
+from advisor.knowledge.coverage import recommended_by
+from advisor.knowledge.models import Exclude
 
 AWS_DOC_HOSTS = {
     "docs.aws.amazon.com",

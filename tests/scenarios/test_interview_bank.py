@@ -12,7 +12,7 @@ import statistics
 from advisor.engine.engine import Engine
 from advisor.interview import Interview
 from advisor.knowledge import KnowledgeBase
-from advisor.scenarios import read_scenario, scenario_files
+from advisor.knowledge.scenarios import read_scenario, scenario_files
 
 
 def test_interview_asks_fewer_questions_and_reaches_the_same_top_picks(kb: KnowledgeBase) -> None:

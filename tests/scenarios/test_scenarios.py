@@ -8,8 +8,8 @@ import pytest
 
 from advisor.engine.engine import Engine
 from advisor.knowledge import KnowledgeBase
+from advisor.knowledge.scenarios import check_scenario, read_scenario, run_scenario, scenario_files
 from advisor.resources import scenarios_dir
-from advisor.scenarios import check_scenario, read_scenario, run_scenario, scenario_files
 
 FILES = scenario_files()
 STARTER_STAGES = ("storage", "ingestion", "transformation", "deployment")

@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.widgets import Input, Static
 from tui_pilot import SIZE, STREAM, press
 
-from advisor.answers import read_answers
 from advisor.knowledge import KnowledgeBase
+from advisor.knowledge.answers import read_answers
 from advisor.tui import AdvisorApp
 from advisor.tui.screens.export_dialog import ExportDialog
 from advisor.tui.screens.interview import InterviewScreen

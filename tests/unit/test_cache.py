@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor import loader
-from advisor.knowledge import load_knowledge
+from advisor.knowledge import load_knowledge, loader
 
 
 def test_second_load_comes_from_the_cache(
@@ -22,7 +21,7 @@ def test_second_load_comes_from_the_cache(
         raise AssertionError("YAML was read although the cache is fresh")
 
     monkeypatch.setattr(loader, "read_knowledge", no_yaml)
-    monkeypatch.setattr("advisor.knowledge.read_knowledge", no_yaml)
+    monkeypatch.setattr("advisor.knowledge.knowledge_base.read_knowledge", no_yaml)
     second = load_knowledge(root)
     assert second.document == first.document
 

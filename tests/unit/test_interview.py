@@ -92,7 +92,7 @@ def test_back_with_nothing_to_undo(fixture_engine: Engine) -> None:
 
 
 def test_saved_answers_read_back_to_the_same_answers(fixture_engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from advisor.answers import dump_answers, read_answers
+    from advisor.knowledge.answers import dump_answers, read_answers
 
     interview = Interview.start(fixture_engine)
     interview.answer("arrival", "stream")

@@ -9,7 +9,7 @@ from pydantic import TypeAdapter
 
 from advisor.engine.compile import Compiler
 from advisor.knowledge import KnowledgeBase
-from advisor.models import Condition
+from advisor.knowledge.models import Condition
 
 CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from advisor.engine.engine import Engine
-from advisor.scenarios import check_scenario, read_scenario
+from advisor.knowledge.scenarios import check_scenario, read_scenario
 
 SCENARIO = """id: {id}
 title: Nightly batches, practice

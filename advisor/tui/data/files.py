@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advisor.answers import dump_answers
 from advisor.errors import AdvisorError
+from advisor.knowledge.answers import dump_answers
 from advisor.render.markdown import render_markdown
 
 if TYPE_CHECKING:

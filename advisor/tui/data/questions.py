@@ -8,8 +8,8 @@ from advisor.tui.data.views import Option, QuestionKind, QuestionView
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
-    from advisor.models import Question
-    from advisor.values import Value
+    from advisor.knowledge.models import Question
+    from advisor.knowledge.values import Value
 
 KINDS: dict[str, QuestionKind] = {"multi_choice": "multi", "number": "number"}
 

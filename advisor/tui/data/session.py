@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advisor.answers import read_answers
 from advisor.engine.result import LENSES, Lens
 from advisor.errors import AnswersError
 from advisor.interview import Interview
+from advisor.knowledge.answers import read_answers
 from advisor.tui.data.step import StateKey, state_key
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.interview import Impact, Interview
 
 if TYPE_CHECKING:
-    from advisor.models import Question
+    from advisor.knowledge.models import Question
 
 StateKey = tuple[str, tuple[tuple[str, Hashable], ...]]
 

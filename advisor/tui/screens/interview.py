@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 from advisor.engine.result import Result
 from advisor.errors import AdvisorError
 from advisor.interview import Interview
+from advisor.knowledge.values import Value
 from advisor.tui.data.picks import stage_picks
 from advisor.tui.data.questions import plain_error, progress_text, question_view
 from advisor.tui.data.session import Session
@@ -23,7 +24,6 @@ from advisor.tui.screens.results import ResultsScreen
 from advisor.tui.screens.why_dialog import WhyDialog
 from advisor.tui.widgets.question_panel import QuestionPanel
 from advisor.tui.widgets.recommendations import RecommendationsPanel
-from advisor.values import Value
 
 TYPED_KEYS = {"skip", "back", "why", "results", "export_report", "export_answers"}
 """Actions whose keys a focused number answer takes as text."""

@@ -6,9 +6,18 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, StringConstraints, Tag
 
-from advisor.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId, Text, key_discriminator
-from advisor.models.condition import Condition
-from advisor.models.node import NodeKind
+from advisor.knowledge.models.base import (
+    Id,
+    Model,
+    RuleId,
+    Scalar,
+    SourceUrl,
+    TaskId,
+    Text,
+    key_discriminator,
+)
+from advisor.knowledge.models.condition import Condition
+from advisor.knowledge.models.node import NodeKind
 
 NodeRef = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9_]*|\{node\})$")]
 """A node id, or `{node}` for the node bound by `for_each`."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from advisor.engine.lens import successor_of
-from advisor.models import (
+from advisor.knowledge.models import (
     Condition,
     Exclude,
     Node,
@@ -15,7 +15,7 @@ from advisor.models import (
     RelationTest,
     Rule,
 )
-from advisor.models.condition import leaves
+from advisor.knowledge.models.condition import leaves
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase

@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from advisor.models.question import FactSpec
-from advisor.models.vocabulary import Scale, Trait
+from advisor.knowledge.models.question import FactSpec
+from advisor.knowledge.models.vocabulary import Scale, Trait
 
 Value = str | bool | float | frozenset[str]
 """A fact value at run time: a choice or scale id, yes/no, a number in base units, or a set."""

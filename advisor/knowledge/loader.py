@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from advisor import models
 from advisor.errors import AdvisorError, KnowledgeError
-from advisor.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
-from advisor.yaml_io import Loc, YamlDocument, read_yaml
+from advisor.knowledge import models
+from advisor.knowledge.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
+from advisor.knowledge.yaml_io import Loc, YamlDocument, read_yaml
 
 _UNION_TAGS = {
     "all",

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from advisor import __version__
-from advisor.models.knowledge_file import KnowledgeDocument
+from advisor.knowledge.models.knowledge_file import KnowledgeDocument
 
 FORMAT = "1"
 KEEP = 8

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from advisor.errors import KnowledgeError
-from advisor.loader import Origin, Origins, suggest
-from advisor.models import (
+from advisor.knowledge.loader import Origin, Origins, suggest
+from advisor.knowledge.models import (
     AllOf,
     AnyOf,
     Choice,
@@ -30,8 +30,8 @@ from advisor.models import (
     TraitTest,
     Warn,
 )
-from advisor.models.condition import leaves
-from advisor.values import check_trait, coerce_single, coerce_value
+from advisor.knowledge.models.condition import leaves
+from advisor.knowledge.values import check_trait, coerce_single, coerce_value
 
 LENS_FACT = FactSpec(
     id="lens", type="choice", choices=[Choice(id="exam", label="exam"), Choice(id="current", label="current")]

@@ -7,10 +7,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from advisor import cache
 from advisor.errors import UnknownIdError
-from advisor.loader import knowledge_files, read_knowledge, suggest
-from advisor.models import (
+from advisor.knowledge import cache
+from advisor.knowledge.loader import knowledge_files, read_knowledge, suggest
+from advisor.knowledge.models import (
     DerivedFact,
     FactSpec,
     KnowledgeDocument,
@@ -27,14 +27,14 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     from advisor.engine.compile import CompiledRules
-    from advisor.graph import KnowledgeGraph
+    from advisor.knowledge.graph import KnowledgeGraph
 
 
 class KnowledgeBase:
     """Every question, node and rule, indexed by id. Build it with `load_knowledge`."""
 
     def __init__(self, document: KnowledgeDocument, source: Path | None = None):
-        from advisor.crossref import LENS_FACT
+        from advisor.knowledge.crossref import LENS_FACT
 
         self.document = document
         self.source = source
@@ -91,7 +91,7 @@ class KnowledgeBase:
 
     @cached_property
     def graph(self) -> KnowledgeGraph:
-        from advisor.graph import KnowledgeGraph
+        from advisor.knowledge.graph import KnowledgeGraph
 
         return KnowledgeGraph(self)
 
@@ -101,7 +101,7 @@ class KnowledgeBase:
             label = self._labels.get(fact_id, {}).get(value)
             if label is not None:
                 return label
-        from advisor.values import label_of
+        from advisor.knowledge.values import label_of
 
         return label_of(self.facts[fact_id], self.scales, value)
 
@@ -127,7 +127,7 @@ def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) ->
     key = cache.content_key(files, root) if use_cache and files else None
     document = cache.read_cached(key) if key else None
     if document is None:
-        from advisor.crossref import CrossReferencer
+        from advisor.knowledge.crossref import CrossReferencer
 
         document, origins = read_knowledge(root)
         CrossReferencer(document, origins).check()

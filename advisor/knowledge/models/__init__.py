@@ -1,7 +1,7 @@
 """The pydantic schema of everything written in YAML: knowledge files, answers and scenarios."""
 
-from advisor.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId
-from advisor.models.condition import (
+from advisor.knowledge.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId
+from advisor.knowledge.models.condition import (
     AllOf,
     AnyOf,
     Condition,
@@ -12,11 +12,11 @@ from advisor.models.condition import (
     RelationType,
     TraitTest,
 )
-from advisor.models.knowledge_file import KnowledgeDocument, KnowledgeFile
-from advisor.models.node import Node, NodeKind, Status
-from advisor.models.question import Choice, DerivedFact, FactSpec, Question
-from advisor.models.rule import Action, Derive, Exclude, ForEach, Recommend, Rule, Selector, Warn
-from advisor.models.vocabulary import Domain, Scale, ScaleValue, ScopeItem, Stage, Task, Trait
+from advisor.knowledge.models.knowledge_file import KnowledgeDocument, KnowledgeFile
+from advisor.knowledge.models.node import Node, NodeKind, Status
+from advisor.knowledge.models.question import Choice, DerivedFact, FactSpec, Question
+from advisor.knowledge.models.rule import Action, Derive, Exclude, ForEach, Recommend, Rule, Selector, Warn
+from advisor.knowledge.models.vocabulary import Domain, Scale, ScaleValue, ScopeItem, Stage, Task, Trait
 
 __all__ = [
     "Action",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from advisor.models.base import Model
-from advisor.models.node import Node
-from advisor.models.question import DerivedFact, Question
-from advisor.models.rule import Rule
-from advisor.models.vocabulary import Domain, Scale, ScopeItem, Stage, Task, Trait
+from advisor.knowledge.models.base import Model
+from advisor.knowledge.models.node import Node
+from advisor.knowledge.models.question import DerivedFact, Question
+from advisor.knowledge.models.rule import Rule
+from advisor.knowledge.models.vocabulary import Domain, Scale, ScopeItem, Stage, Task, Trait
 
 SECTIONS = (
     "domains",

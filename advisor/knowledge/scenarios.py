@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.answers import Scenario, read_answers
 from advisor.engine.engine import Engine
 from advisor.engine.result import Result
 from advisor.errors import AnswersError
 from advisor.knowledge import KnowledgeBase
+from advisor.knowledge.answers import Scenario, read_answers
+from advisor.knowledge.values import Value
 from advisor.resources import scenarios_dir
-from advisor.values import Value
 
 LENS_EXCLUSION = "LENS"
 """In `excludes`, the rule id that stands for "rejected by the current lens"."""

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from advisor.models.base import Id, Model, Scalar, TaskId, Text
-from advisor.models.condition import Condition
+from advisor.knowledge.models.base import Id, Model, Scalar, TaskId, Text
+from advisor.knowledge.models.condition import Condition
 
 FactType = Literal["choice", "multi_choice", "yes_no", "number", "scale"]
 

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from advisor.models.base import Id, Model, SourceUrl, TaskId, Text
-from advisor.models.condition import RelationType
+from advisor.knowledge.models.base import Id, Model, SourceUrl, TaskId, Text
+from advisor.knowledge.models.condition import RelationType
 
 NodeKind = Literal["service", "feature", "algorithm", "concept"]
 State = Literal["active", "renamed", "closed_to_new_customers", "retired"]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from advisor.models.base import Id, Model, TaskId, Text
+from advisor.knowledge.models.base import Id, Model, TaskId, Text
 
 
 class Domain(Model):

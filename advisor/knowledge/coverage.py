@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from advisor.answers import Scenario
 from advisor.knowledge import KnowledgeBase
-from advisor.models import ScopeItem, Task
+from advisor.knowledge.answers import Scenario
+from advisor.knowledge.models import ScopeItem, Task
 
 MIN_RULES = 3
 MIN_SCENARIOS = 6

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, model_validator
 
 from advisor.errors import AnswersError
-from advisor.loader import suggest, validate_model
-from advisor.models.base import Id, Model, TaskId, Text
-from advisor.values import Value, coerce_value
-from advisor.yaml_io import YamlDocument, read_yaml
+from advisor.knowledge.loader import suggest, validate_model
+from advisor.knowledge.models.base import Id, Model, TaskId, Text
+from advisor.knowledge.values import Value, coerce_value
+from advisor.knowledge.yaml_io import YamlDocument, read_yaml
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase

@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, Tag, model_validator
 
-from advisor.models.base import Id, Model, Scalar, key_discriminator
+from advisor.knowledge.models.base import Id, Model, Scalar, key_discriminator
 
 RelationType = Literal[
     "delivers_to",

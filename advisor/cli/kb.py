@@ -1,0 +1,73 @@
+"""`advisor kb …`: inspect and validate the knowledge."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from advisor.cli.output import emit
+from advisor.knowledge import KnowledgeBase, load_knowledge
+
+
+def register(commands: Any) -> None:
+    from advisor.cli.parser import Parser
+
+    kb = commands.add_parser("kb", help="inspect and validate the knowledge")
+    kb_commands = kb.add_subparsers(
+        dest="kb_command", metavar="KB_COMMAND", required=True, parser_class=Parser
+    )
+    validate = kb_commands.add_parser(
+        "validate", help="check a knowledge folder and report the first problem"
+    )
+    validate.add_argument("path", nargs="?", type=Path, help="knowledge folder (default: --rules or shipped)")
+    validate.set_defaults(run=run_validate)
+    coverage = kb_commands.add_parser(
+        "coverage",
+        help="what the knowledge and scenarios cover of the exam (exit 1 when something is missing)",
+    )
+    coverage.add_argument("--missing", action="store_true", help="list only entries with gaps")
+    coverage.set_defaults(run=run_coverage)
+    show = kb_commands.add_parser("show", help="show a node, rule or question with its relations and rules")
+    show.add_argument("id", help="node, rule or question id (node names and aliases work too)")
+    show.set_defaults(run=run_show)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    emit(validate(args.path or args.rules))
+    return 0
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    text, complete = coverage(args.rules, args.missing)
+    emit(text)
+    return 0 if complete else 1
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from advisor.render.show import render_item
+
+    kb: KnowledgeBase = load_knowledge(args.rules)
+    emit(render_item(kb, kb.find(args.id)))
+    return 0
+
+
+def coverage(rules: Path | None, missing_only: bool) -> tuple[str, bool]:
+    """The coverage report, and whether nothing is missing."""
+    from advisor.knowledge.coverage import measure_coverage, render_coverage
+    from advisor.knowledge.scenarios import read_scenario, scenario_files
+
+    kb = load_knowledge(rules)
+    scenarios = [read_scenario(kb, path)[0] for path in scenario_files()]
+    report = measure_coverage(kb, scenarios)
+    return render_coverage(report, missing_only), report.complete
+
+
+def validate(path: Path | None) -> str:
+    kb = load_knowledge(path, use_cache=False)
+    doc = kb.document
+    where = kb.source or Path("rules")
+    return (
+        f"{where}: ok — {len(doc.stages)} stages, {len(doc.questions)} questions, "
+        f"{len(doc.facts)} derived facts, {len(doc.nodes)} nodes, {len(doc.rules)} rules"
+    )

@@ -1,0 +1,57 @@
+"""The installed `advisor` command, run from a folder outside the checkout, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from conftest import Run
+
+EXAMPLE = "card_payments_sub_second_fan_out"
+
+
+def test_recommend_a_shipped_example_in_every_format(advisor: Run, outside: Path) -> None:
+    text = advisor("recommend", "--example", EXAMPLE)
+    assert text.returncode == 0, text.stderr
+    assert "AWS ML Advisor" in text.stdout and "Data ingestion" in text.stdout
+    data = json.loads(advisor("recommend", "--example", EXAMPLE, "--format", "json").stdout)
+    assert data["format"] == "aws-ml-advisor/result@1"
+    written = advisor("recommend", "--example", EXAMPLE, "--format", "markdown", "-o", "report.md")
+    assert written.returncode == 0
+    assert (outside / "report.md").read_text().startswith("# ")
+
+
+def test_ask_from_a_pipe_saves_answers_that_recommend_reads(advisor: Run, outside: Path) -> None:
+    asked = advisor("ask", "--save", "mine.yaml", stdin="1\n1\ns\nq\n")
+    assert asked.returncode == 0, asked.stderr
+    assert "Saved your answers to mine.yaml" in asked.stdout
+    saved = yaml.safe_load((outside / "mine.yaml").read_text())
+    assert saved["answers"]
+    assert advisor("recommend", "mine.yaml").returncode == 0
+
+
+def test_kb_commands(advisor: Run) -> None:
+    validate = advisor("kb", "validate")
+    assert validate.returncode == 0 and "ok —" in validate.stdout
+    shown = advisor("kb", "show", "amazon_data_firehose")
+    assert shown.returncode == 0 and "Amazon Data Firehose" in shown.stdout
+    coverage = advisor("kb", "coverage")
+    assert coverage.returncode == 0, coverage.stdout[-500:]
+    assert "examples" and advisor("examples").stdout.count("\n") > 100
+
+
+def test_bad_input_is_one_line_with_exit_code_2(advisor: Run, outside: Path) -> None:
+    (outside / "bad.yaml").write_text("answers:\n  data_arival: streaming\n")
+    bad = advisor("recommend", "bad.yaml")
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert bad.stderr.strip().count("\n") == 0
+    assert bad.stderr.startswith(
+        "bad.yaml:2: answers.data_arival: unknown question (did you mean 'data_arrival'?)"
+    )
+
+
+def test_unknown_command_is_a_usage_error(advisor: Run) -> None:
+    wrong = advisor("recomend")
+    assert wrong.returncode == 1 and "see 'advisor --help'" in wrong.stderr
