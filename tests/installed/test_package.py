@@ -28,10 +28,12 @@ def test_tests_exercise_the_installed_package_not_the_source_tree() -> None:
     """With a normal install (CI, the README), `advisor` must come from site-packages, or a file
     missing from the wheel would go unseen."""
     imported = Path(advisor.__file__).resolve()
+    from_source = imported.is_relative_to(REPO / "advisor")
     if _is_editable():
-        assert REPO in imported.parents  # a developer's editable install
+        assert from_source  # a developer's editable install
     else:
-        assert REPO not in imported.parents, f"tests imported the source tree: {imported}"
+        assert not from_source, f"tests imported the source tree: {imported}"
+        assert imported.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve())
 
 
 def test_wheel_ships_every_non_python_file_of_the_package(tmp_path: Path) -> None:
