@@ -103,4 +103,4 @@ def _exclusion(exclusion: Exclusion, rule_of: dict[int, str]) -> dict[str, Any]:
 
 
 def render_json(kb: KnowledgeBase, result: Result) -> str:
-    return json.dumps(result_to_dict(kb, result), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(result_to_dict(kb, result), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
