@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from advisor.errors import AnswersError
+from advisor.errors import AnswersError, echo, one_line
 from advisor.interview import Interview
 from advisor.knowledge.models import Question
 
@@ -59,7 +59,7 @@ class LineDialogue:
                     self.interview.answer(question.id, self._parse(question, text))
                     return True
                 except (AnswersError, ValueError) as error:
-                    self.write(f"  {_plain(error)} — {HELP}")
+                    self.write(f"  {one_line(_plain(error))} — {HELP}")
 
     def _render(self, question: Question) -> str:
         kb = self.interview.engine.kb
@@ -99,9 +99,10 @@ class LineDialogue:
         picks = [part.strip() for part in text.split(",")] if question.type == "multi_choice" else [text]
         values = []
         for pick in picks:
-            if not pick.isdigit() or not 1 <= int(pick) <= len(options):
-                raise ValueError(f"'{pick}' is not one of the numbers 1 to {len(options)}")
-            values.append(options[int(pick) - 1][0])
+            number = int(pick) if pick.isascii() and pick.isdigit() and len(pick) < 10 else 0
+            if not 1 <= number <= len(options):
+                raise ValueError(f"{echo(pick)} is not one of the numbers 1 to {len(options)}")
+            values.append(options[number - 1][0])
         return values if question.type == "multi_choice" else values[0]
 
 
