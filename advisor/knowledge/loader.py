@@ -174,6 +174,8 @@ def describe_error(error: Any, loc: Loc, known_keys: Sequence[str] | None = None
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind in _EXPECTED:
         message = f"expected {_EXPECTED[kind]}, got {echo(error['input'])}"
+    elif message.startswith("Input should be "):
+        message = f"must be {message.removeprefix('Input should be ')}, got {echo(error['input'])}"
     if kind == "string_pattern_mismatch":
         pattern = str(error.get("ctx", {}).get("pattern", ""))
         message = _PATTERN_HINTS.get(pattern, message) + f", got {echo(error['input'])}"

@@ -58,15 +58,15 @@ def coerce_value(spec: FactSpec, scales: Mapping[str, Scale], raw: Any) -> Value
     return frozenset(str(coerce_single(spec, scales, item)) for item in items)
 
 
-def parse_quantity(text: str) -> tuple[float, str] | None:
-    """`'12.5 labelled examples'` as (12.5, 'labelled examples'); None unless the text starts
-    with a number of at most MAX_DIGITS characters. Runs of blanks count as one, and the work
-    is linear in the length of the text."""
+def parse_quantity(text: str) -> tuple[str, str] | None:
+    """`'12.5 labelled examples'` as ('12.5', 'labelled examples'); None unless the text starts
+    with a number. Runs of blanks count as one, and the work is linear in the length of the
+    text (unlike a pattern with `\\s*` on both sides of an optional unit)."""
     text = text.strip()
     match = _NUMBER.match(text)
-    if match is None or len(match.group()) > MAX_DIGITS:
+    if match is None:
         return None
-    return float(match.group()), " ".join(text[match.end() :].split())
+    return match.group(), " ".join(text[match.end() :].split())
 
 
 def _coerce_number(spec: FactSpec, raw: Any) -> float:
@@ -90,7 +90,12 @@ def _number_in_base_unit(spec: FactSpec, raw: Any) -> float:
     parsed = parse_quantity(raw) if isinstance(raw, str) else None
     if parsed is None:
         raise ValueError(f"expected a number in {spec.unit} (for example '12 {spec.unit}'), got {echo(raw)}")
-    number, unit = parsed
+    digits, unit = parsed
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(
+            f"{echo(digits)} has more than {MAX_DIGITS} digits (write a number such as '12 {spec.unit}')"
+        )
+    number = float(digits)
     if unit and unit != spec.unit:
         factors = spec.units or {}
         if unit not in factors:

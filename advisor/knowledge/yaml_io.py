@@ -193,7 +193,7 @@ class _Builder:
             )
         try:
             value = self.loader.construct_object(node)
-        except (ValueError, OverflowError):
+        except (ArithmeticError, AttributeError, LookupError, ValueError):  # e.g. `!!bool maybe`
             what = _KINDS.get(kind, kind)
             self.fail(f"{echo(node.value)} is not a valid {what} (fix it, or quote it to mean text)", line)
         if isinstance(value, float) and not math.isfinite(value):

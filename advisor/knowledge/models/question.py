@@ -63,7 +63,7 @@ class FactSpec(Model):
         if self.type != "number" and given:
             raise ValueError(f"'{given[0]}' does not apply to a {self.type} fact")
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise ValueError(f"minimum {self.minimum:g} is above maximum {self.maximum:g}")
+            raise ValueError(f"minimum {self.minimum:g} is above maximum {self.maximum:g} (swap them)")
         return self
 
 
