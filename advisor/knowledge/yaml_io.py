@@ -3,7 +3,8 @@
 Refused, each with a one-line `file:line: message`: files over a size limit, text that is
 not UTF-8, syntax errors, tags outside plain YAML (`!!python/object`, custom `!tags`),
 duplicate or non-scalar keys, merge keys and aliases (which also rules out "billion laughs"
-documents), nesting deeper than MAX_DEPTH, and scalars that are no usable value.
+documents), more than one document, more than MAX_VALUES values, nesting deeper than
+MAX_DEPTH, and scalars that are no usable value.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ MAX_DEPTH = 100
 """Deeper nesting is a mistake (the knowledge nests about ten levels), and far deeper would
 exhaust the stack of the code that reads it."""
 
+MAX_VALUES = 100_000
+"""Every scalar, list and mapping counts; the largest shipped knowledge file holds ~3,000.
+Reading stops here, so that a 5 MB list of single digits takes a moment, not 15 seconds."""
+
 MAX_NUMBER_CHARS = 100
 """Integers longer than this are refused before Python converts them (its limit is 4,300 digits)."""
 
@@ -38,6 +43,7 @@ Loc = tuple[Any, ...]
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"}
 _PLAIN_TAGS = {tag.replace("!!", _CORE) for tag in (*_SCALAR_TAGS, "!!seq", "!!map")}
+_STR = f"{_CORE}str"
 _NODE_TAGS: dict[type[yaml.Node], set[str]] = {yaml.MappingNode: {"!!map"}, yaml.SequenceNode: {"!!seq"}}
 _KINDS = {"int": "integer", "float": "number", "timestamp": "date", "bool": "yes/no value"}
 
@@ -67,8 +73,7 @@ def read_yaml(path: Path, *, display: str | None = None, max_bytes: int = MAX_FI
     loader = _Loader(text)
     builder = _Builder(loader, shown)
     try:
-        node = loader.get_single_node()
-        data = builder.build(node, ()) if node is not None else None
+        data = builder.document()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -123,79 +128,114 @@ def _read_text(path: Path, shown: str, max_bytes: int) -> str:
 
 
 class _Builder:
-    """Builds plain Python data from the composed tree, node by node, so that every problem
-    has a line: aliases, foreign tags, non-scalar or duplicate keys, deep nesting, and scalars
-    that are no usable value (a 5,000-digit integer, `.nan`, `1e999`, the date 2024-13-45).
-
-    An alias composes to the very node its anchor made, so a node seen twice is an alias.
-    """
+    """Builds plain Python data straight from the parser's events (no node tree), so that
+    every problem has a line and the work is bounded: aliases, foreign tags, non-scalar or
+    duplicate keys, more than one document, more than MAX_VALUES values, nesting deeper than
+    MAX_DEPTH, and scalars that are no usable value (a 5,000-digit integer, `.nan`, `1e999`,
+    the date 2024-13-45)."""
 
     def __init__(self, loader: _Loader, shown: str):
         self.loader = loader
         self.shown = shown
         self.lines: dict[Loc, int] = {}
-        self.seen: set[int] = set()
+        self.count = 0
 
     def fail(self, message: str, line: int) -> NoReturn:
         raise InputFileError(message, self.shown, line)
 
-    def build(self, node: yaml.Node, loc: Loc, at: int | None = None) -> Any:
-        """The value of `node` at `loc`; `at` is the line of the key or item that refers to it."""
-        line = node.start_mark.line + 1
-        if id(node) in self.seen:
-            self.fail("YAML aliases (*name) are not allowed; write the value out", at or line)
-        self.seen.add(id(node))
+    def document(self) -> Any:
+        """The stream's one document (None for an empty stream)."""
+        self.loader.get_event()  # stream start
+        if self.loader.check_event(yaml.StreamEndEvent):
+            return None
+        self.loader.get_event()  # document start
+        data = self.value(())
+        self.loader.get_event()  # document end
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            line = _line(self.loader.peek_event())
+            self.fail("a second YAML document starts here (keep one document per file)", line)
+        return data
+
+    def value(self, loc: Loc) -> Any:
+        """The next value in the stream, found at `loc`."""
+        event: Any = self.loader.get_event()
+        line = _line(event)
         self.lines.setdefault(loc, line)
-        self._check_tag(node, line)
+        if isinstance(event, yaml.AliasEvent):
+            self.fail("YAML aliases (*name) are not allowed; write the value out", line)
+        self.count += 1
+        if self.count > MAX_VALUES:
+            self.fail(f"more than {MAX_VALUES:,} values (check that this is the right file)", line)
         if len(loc) > MAX_DEPTH:
             self.fail(f"nested more than {MAX_DEPTH} levels deep (flatten the structure)", line)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, index), line) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node, line)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, line)
+        if isinstance(event, yaml.SequenceStartEvent):
+            self._tag(event, yaml.SequenceNode, line)
+            items: list[Any] = []
+            while not self.loader.check_event(yaml.SequenceEndEvent):
+                items.append(self.value((*loc, len(items))))
+            self.loader.get_event()
+            return items
+        self._tag(event, yaml.MappingNode, line)
+        return self._mapping(loc)
 
-    def _check_tag(self, node: yaml.Node, line: int) -> None:
-        tag = node.tag.replace(_CORE, "!!")
-        if tag == "!!merge":
+    def _tag(self, event: Any, kind: type[yaml.Node], line: int) -> str:
+        """The event's tag, resolved as the safe loader would; refused unless plain YAML."""
+        tag: str = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(kind, getattr(event, "value", None), event.implicit)  # type: ignore[no-untyped-call]
+        short = tag.replace(_CORE, "!!")
+        if short == "!!merge":
             self.fail("YAML merge keys (<<) are not allowed; write the keys out", line)
-        if node.tag not in _PLAIN_TAGS:
-            self.fail(f"unsafe or unknown YAML tag '{tag}'; only plain YAML is allowed, remove the tag", line)
-        if tag not in _NODE_TAGS.get(type(node), _SCALAR_TAGS):
-            self.fail(f"the tag '{tag}' does not fit this value (remove the tag)", line)
+        if tag not in _PLAIN_TAGS:
+            self.fail(
+                f"unsafe or unknown YAML tag '{short}'; only plain YAML is allowed, remove the tag", line
+            )
+        if short not in _NODE_TAGS.get(kind, _SCALAR_TAGS):
+            self.fail(f"the tag '{short}' does not fit this value (remove the tag)", line)
+        return tag
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
+    def _mapping(self, loc: Loc) -> dict[Any, Any]:
         data: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                kind = "list" if isinstance(key_node, yaml.SequenceNode) else "mapping"
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            key_line = _line(self.loader.peek_event())
+            if self.loader.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+                kind = "list" if self.loader.check_event(yaml.SequenceStartEvent) else "mapping"
                 self.fail(
                     f"a key must be a single value, not a {kind} (write the key as plain text)", key_line
                 )
-            key = self.build(key_node, (*loc, "<key>"))
+            key = self.value((*loc, "<key>"))
             if key in first_line:
                 self.fail(f"duplicate key {echo(key)} (first at line {first_line[key]})", key_line)
             first_line[key] = key_line
             self.lines[(*loc, key)] = key_line
-            data[key] = self.build(value_node, (*loc, key), key_line)
+            data[key] = self.value((*loc, key))
+        self.loader.get_event()
         return data
 
-    def _scalar(self, node: yaml.ScalarNode, line: int) -> Any:
-        kind = node.tag.removeprefix(_CORE)
-        if kind == "int" and len(node.value) > MAX_NUMBER_CHARS:
+    def _scalar(self, event: Any, line: int) -> Any:
+        tag = self._tag(event, yaml.ScalarNode, line)
+        if tag == _STR:
+            return event.value
+        kind = tag.removeprefix(_CORE)
+        if kind == "int" and len(event.value) > MAX_NUMBER_CHARS:
+            digits = len(event.value)
             self.fail(
-                f"a number of {len(node.value)} characters is too long"
-                f" (write at most {MAX_NUMBER_CHARS} digits)",
-                line,
+                f"a number of {digits} characters is too long (write at most {MAX_NUMBER_CHARS} digits)", line
             )
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         try:
             value = self.loader.construct_object(node)
         except (ArithmeticError, AttributeError, LookupError, ValueError):  # e.g. `!!bool maybe`
             what = _KINDS.get(kind, kind)
-            self.fail(f"{echo(node.value)} is not a valid {what} (fix it, or quote it to mean text)", line)
+            self.fail(f"{echo(event.value)} is not a valid {what} (fix it, or quote it to mean text)", line)
         if isinstance(value, float) and not math.isfinite(value):
-            self.fail(f"{echo(node.value)} is not a finite number (write a number such as 12.5)", line)
+            self.fail(f"{echo(event.value)} is not a finite number (write a number such as 12.5)", line)
         return value
+
+
+def _line(event: Any) -> int:
+    """The 1-based line on which a parser event starts."""
+    return int(event.start_mark.line) + 1

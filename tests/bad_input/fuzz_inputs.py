@@ -102,6 +102,9 @@ RAW_VALUES = [
     '"\\0\\x1b\\n\\u2028\\x85"',
     "''",
     *(_nested(depth, kind) for depth in (99, 100, 101, 500, 990, 995, 999, 1001) for kind in ("list", "map")),
+    "[" + "1," * 99_990 + "1]",
+    "[" + "1," * 150_000 + "1]",
+    "{" + ", ".join(f"k{index}: {index}" for index in range(60_000)) + "}",
 ]
 
 AWKWARD_TEXT = [
@@ -353,12 +356,18 @@ def answers_documents(draw: Draw) -> Any:
     answers: dict[Any, Any] = {qid: draw(answer_for(kb.questions[qid], kb)) for qid in questions}
     answers.update(draw(st.dictionaries(keys(), values(), max_size=2)))
     document: dict[Any, Any] = {"answers": answers}
+    stages, nodes = sorted(kb.stages), sorted(kb.nodes)
     optional = {
         "title": st.one_of(st.text(max_size=20), values()),
         "lens": st.sampled_from(["exam", "current", "future", None, 1]),
         "narrative": awkward_text(),
         "id": st.sampled_from(["my_case", "Bad Id", ""]),
         "expect": st.one_of(st.just({"ingestion": {"top": "amazon_kinesis_data_streams"}}), values()),
+        # What the person is deciding and what runs today (keys of newer answers files).
+        "focus": st.one_of(st.lists(st.sampled_from([*stages, "all", "nowhere"]), max_size=3), values()),
+        "design": st.one_of(
+            st.dictionaries(st.sampled_from(stages), st.sampled_from(nodes), max_size=2), values()
+        ),
     }
     for key in draw(st.lists(st.sampled_from(sorted(optional)), unique=True, max_size=3)):
         document[key] = draw(optional[key])

@@ -144,6 +144,14 @@ CASES = {
         b"answers: " + b"{a: " * 101 + b"1" + b"}" * 101 + b"\n",
         "{f}:1: nested more than 100 levels deep (flatten the structure)",
     ),
+    "more_values_than_any_file_holds": (
+        b"answers:\n  skills: [" + b"sql, " * 100_000 + b"sql]\n",
+        "{f}:2: more than 100,000 values (check that this is the right file)",
+    ),
+    "two_documents": (
+        b"answers: {}\n---\nanswers: {}\n",
+        "{f}:2: a second YAML document starts here (keep one document per file)",
+    ),
     "nul_byte": (
         b"answers:\n  arrival: \x00\n",
         "{f}:2: invalid YAML: the character U+0000 is not allowed (remove it, or write it as an escape in"
