@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import io
 import json
 import os
@@ -78,7 +79,13 @@ def run_cli(
     before = set(os.listdir(cwd)) if cwd else set()
     code: int | None = None
     crash = ""
-    with _working_folder(cwd), clock, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        _working_folder(cwd),
+        _fresh_heap(),
+        clock,
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         saved_stdin = sys.stdin
         sys.stdin = _TimedStdin(stdin, clock)
         try:
@@ -178,6 +185,17 @@ class _TimedStdin(io.TextIOWrapper):
     def readline(self, size: int | None = -1, /) -> str:
         self._clock.restart()
         return super().readline(-1 if size is None else size)
+
+
+@contextlib.contextmanager
+def _fresh_heap() -> Iterator[None]:
+    """Garbage collection during the run looks only at what the run made, as in a new process
+    (not at the test runner's and Hypothesis's objects, which would count against its time)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextlib.contextmanager
