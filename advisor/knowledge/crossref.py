@@ -51,7 +51,7 @@ class CrossReferencer:
         self.scales = {scale.id: scale for scale in document.scales}
         self.traits = {trait.id: trait for trait in document.traits}
         self.stages = {stage.id for stage in document.stages}
-        self.tasks = {task.id for task in document.tasks}
+        self.tasks = task_references(document)
         self.nodes = {node.id: node for node in document.nodes}
         self.facts: dict[str, FactSpec] = {"lens": LENS_FACT}
         self.facts.update({question.id: question for question in document.questions})
@@ -84,9 +84,7 @@ class CrossReferencer:
     # -- sections ------------------------------------------------------------------------
 
     def _check_vocabulary(self) -> None:
-        domains = {domain.id for domain in self.doc.domains}
-        for task in self.doc.tasks:
-            self.expect(self.origins[("tasks", task.id)], "domain", task.domain, domains, "domain")
+        self._check_exams()
         for stage in self.doc.stages:
             self._tasks(self.origins[("stages", stage.id)], stage.exam, "exam")
         for trait in self.doc.traits:
@@ -97,6 +95,26 @@ class CrossReferencer:
                 self.expect(origin, "scale", trait.scale or "", self.scales, "scale")
             if trait.type in ("set", "choice") and not trait.values:
                 self.fail(origin, f"{trait.type} trait '{trait.id}' needs 'values'")
+
+    def _check_exams(self) -> None:
+        defaults = [exam.id for exam in self.doc.exams if exam.default]
+        for exam in self.doc.exams:
+            origin = self.origins[("exams", exam.id)]
+            if len(defaults) != 1:
+                found = ", ".join(defaults) or "none"
+                self.fail(
+                    origin, f"exactly one exam profile needs 'default: true' (found: {found})", "default"
+                )
+            total = sum(domain.weight for domain in exam.domains)
+            if total != 100:
+                self.fail(origin, f"domain weights add up to {total}, not 100", "domains")
+            domains = {domain.id for domain in exam.domains}
+            for kind, ids in (("domain", [d.id for d in exam.domains]), ("task", [t.id for t in exam.tasks])):
+                repeated = sorted({i for i in ids if ids.count(i) > 1})
+                if repeated:
+                    self.fail(origin, f"duplicate {kind} id '{repeated[0]}'", f"{kind}s")
+            for index, task in enumerate(exam.tasks):
+                self.expect(origin, "domain", task.domain, domains, "tasks", index, "domain")
 
     def _check_questions(self) -> None:
         for spec in [*self.doc.questions, *self.doc.facts]:
@@ -152,6 +170,17 @@ class CrossReferencer:
                         relation,
                         index,
                     )
+
+
+def task_references(document: KnowledgeDocument) -> set[str]:
+    """Every way a task statement can be named: `mls_c01:1.2`, and `1.2` for the default exam."""
+    references = set()
+    for exam in document.exams:
+        for task in exam.tasks:
+            references.add(f"{exam.id}:{task.id}")
+            if exam.default:
+                references.add(task.id)
+    return references
 
 
 class RuleChecker:

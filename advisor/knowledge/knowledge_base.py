@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -12,6 +12,7 @@ from advisor.knowledge import cache
 from advisor.knowledge.loader import knowledge_files, read_knowledge, suggest
 from advisor.knowledge.models import (
     DerivedFact,
+    ExamProfile,
     FactSpec,
     KnowledgeDocument,
     Node,
@@ -38,6 +39,7 @@ class KnowledgeBase:
 
         self.document = document
         self.source = source
+        self.exams: dict[str, ExamProfile] = {exam.id: exam for exam in document.exams}
         self.stages: dict[str, Stage] = {
             s.id: s for s in sorted(document.stages, key=lambda s: (s.order, s.id))
         }
@@ -52,6 +54,31 @@ class KnowledgeBase:
             scale.id: {value.id: index for index, value in enumerate(scale.values)}
             for scale in document.scales
         }
+
+    # -- exam profiles ----------------------------------------------------------------------
+
+    @property
+    def default_exam(self) -> ExamProfile:
+        """The profile that unprefixed task ids and the `exam` lens refer to."""
+        defaults = [exam for exam in self.exams.values() if exam.default]
+        if not defaults:
+            raise UnknownIdError("the knowledge has no default exam profile")
+        return defaults[0]
+
+    def exam(self, exam_id: str | None = None) -> ExamProfile:
+        """A profile by id (None: the default one)."""
+        return self.default_exam if exam_id is None else self._get(self.exams, exam_id, "exam")
+
+    def tasks_in(self, references: Iterable[str], exam_id: str | None = None) -> list[str]:
+        """The task ids of one profile (default: the default one) among task references
+        (`1.2` names a default-profile task, `mla_c01:1.2` another profile's)."""
+        wanted = self.exam(exam_id).id
+        found = []
+        for reference in references:
+            profile, _, task = reference.rpartition(":")
+            if (profile or self.default_exam.id) == wanted:
+                found.append(task)
+        return found
 
     # -- lookups that give a helpful error ---------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The pydantic schema of everything written in YAML: knowledge files, answers and scenarios."""
 
-from advisor.knowledge.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId
+from advisor.knowledge.models.base import Id, LocalTaskId, Model, RuleId, Scalar, SourceUrl, TaskId
 from advisor.knowledge.models.condition import (
     AllOf,
     AnyOf,
@@ -12,11 +12,12 @@ from advisor.knowledge.models.condition import (
     RelationType,
     TraitTest,
 )
+from advisor.knowledge.models.exam import Domain, ExamProfile, ScopeItem, Task
 from advisor.knowledge.models.knowledge_file import KnowledgeDocument, KnowledgeFile
 from advisor.knowledge.models.node import Node, NodeKind, Status
 from advisor.knowledge.models.question import Choice, DerivedFact, FactSpec, Question
 from advisor.knowledge.models.rule import Action, Derive, Exclude, ForEach, Recommend, Rule, Selector, Warn
-from advisor.knowledge.models.vocabulary import Domain, Scale, ScaleValue, ScopeItem, Stage, Task, Trait
+from advisor.knowledge.models.vocabulary import Scale, ScaleValue, Stage, Trait
 
 __all__ = [
     "Action",
@@ -27,6 +28,7 @@ __all__ = [
     "Derive",
     "DerivedFact",
     "Domain",
+    "ExamProfile",
     "Exclude",
     "FactRef",
     "FactSpec",
@@ -35,6 +37,7 @@ __all__ = [
     "Id",
     "KnowledgeDocument",
     "KnowledgeFile",
+    "LocalTaskId",
     "Model",
     "Node",
     "NodeKind",

@@ -1,4 +1,4 @@
-"""The vocabulary the knowledge is written in: exam domains and tasks, stages, scales, traits."""
+"""The vocabulary the knowledge is written in: stages, scales and traits."""
 
 from __future__ import annotations
 
@@ -7,35 +7,6 @@ from typing import Literal
 from pydantic import Field
 
 from advisor.knowledge.models.base import Id, Model, TaskId, Text
-
-
-class Domain(Model):
-    """An exam domain, with its share of the scored questions."""
-
-    id: Id
-    name: Text
-    weight: int = Field(ge=0, le=100)
-    """Percent of the exam's scored content."""
-
-
-class Task(Model):
-    """An exam task statement such as 1.2 "Identify and implement a data ingestion solution"."""
-
-    id: TaskId
-    domain: Id
-    title: Text
-
-
-class ScopeItem(Model):
-    """A service, feature or algorithm the exam expects candidates to know.
-
-    `id` names the node that should describe it; a missing node is a coverage gap that
-    `advisor kb coverage` reports, not a load error.
-    """
-
-    id: Id
-    name: Text
-    category: Text
 
 
 class Stage(Model):
