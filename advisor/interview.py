@@ -79,22 +79,42 @@ class Interview:
     parked: dict[str, Value | None] = field(default_factory=dict)
     """Answers to questions that became irrelevant after a change; restored if relevant again."""
     history: list[_Step] = field(default_factory=list)
+    focus: tuple[str, ...] = ()
+    """The stages the person is deciding (empty: the whole pipeline): only questions that can
+    change their picks are asked."""
+    design: dict[str, frozenset[str]] = field(default_factory=dict)
+    """What runs today, for diagnosis (symptom questions about these nodes become relevant)."""
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
     _memo_state: Any = field(default=None, init=False, repr=False)
 
     @classmethod
     def start(
-        cls, engine: Engine, answers: Mapping[str, Any] | None = None, lens: Lens = "exam"
+        cls,
+        engine: Engine,
+        answers: Mapping[str, Any] | None = None,
+        lens: Lens = "exam",
+        *,
+        focus: tuple[str, ...] = (),
+        design: Mapping[str, frozenset[str]] | None = None,
     ) -> Interview:
-        interview = cls(engine, lens, coerce_answers(engine.kb, answers or {}))
+        answered = coerce_answers(engine.kb, answers or {})
+        interview = cls(engine, lens, answered, focus=focus, design=dict(design or {}))
         interview._drop_irrelevant()
         return interview
+
+    @property
+    def decided_stages(self) -> list[str]:
+        """The stages the interview works for: the focus with the decisions within it, or all."""
+        stages = self.engine.kb.stages.values()
+        if not self.focus:
+            return [stage.id for stage in stages]
+        return [s.id for s in stages if s.id in self.focus or s.within in self.focus]
 
     # -- state -------------------------------------------------------------------------------
 
     def _memoised(self, key: Any, compute: Callable[[], T]) -> T:
         """Compute once per state of the answers and lens."""
-        state = (self.lens, _key(self.answers))
+        state = (self.lens, self.focus, _key(self.answers))
         if state != self._memo_state:
             self._memo_state = state
             self._memo.clear()
@@ -104,11 +124,14 @@ class Interview:
 
     def result(self) -> Result:
         """The recommendation for the answers so far (both lenses compared)."""
-        return self._memoised("result", lambda: self.engine.run(self.answers, self.lens))
+        return self._memoised(
+            "result",
+            lambda: self.engine.run(self.answers, self.lens, design=self.design, focus=self.focus),
+        )
 
     def relevant(self) -> list[Question]:
         """Questions that apply given the answers so far, in knowledge order."""
-        return self.engine.relevant(self.answers, self.lens)
+        return self.engine.relevant(self.answers, self.lens, self.design)
 
     def pending(self) -> list[Question]:
         """Relevant questions not yet answered or skipped."""
@@ -138,18 +161,16 @@ class Interview:
 
     def _lookahead(self, question_id: str, follow_unlocks: bool = True) -> tuple[Impact, ...]:
         kb = self.engine.kb
-        stages = [s for s in kb.stages if question_id in influencing_questions(kb, s)]
+        stages = [s for s in self.decided_stages if question_id in influencing_questions(kb, s)]
         opens = follow_unlocks and question_id in _gating_facts(kb)
         if not stages and not opens:
             return ()
-        baseline = self._memoised(
-            "baseline", lambda: self.engine.top_picks(self.answers, self.lens, checked=True)
-        )
+        baseline = self._memoised("baseline", lambda: self._top_picks(self.answers))
         pending = self._memoised("pending", lambda: {question.id for question in self.pending()})
         found: list[Impact] = []
         for value in alternatives(kb, question_id, self.answers.get(question_id)):
             label = kb.value_label(question_id, value)
-            trial = self.engine.top_picks({**self.answers, question_id: value}, self.lens, checked=True)
+            trial = self._top_picks({**self.answers, question_id: value})
             direct = [
                 Impact(question_id, value, label, stage, baseline.get(stage), trial.get(stage))
                 for stage in stages
@@ -161,9 +182,13 @@ class Interview:
             found.extend(self._through_unlocked(question_id, value, label, pending))
         return tuple(found)
 
+    def _top_picks(self, answers: Mapping[str, Any]) -> dict[str, str | None]:
+        return self.engine.top_picks(answers, self.lens, checked=True, design=self.design)
+
     def _through_unlocked(self, question_id: str, value: Any, label: str, pending: set[str]) -> list[Impact]:
         """Changes that follow-up questions, made relevant by this answer, could make."""
-        after = Interview(self.engine, self.lens, {**self.answers, question_id: value})
+        answers = {**self.answers, question_id: value}
+        after = Interview(self.engine, self.lens, answers, focus=self.focus, design=self.design)
         unlocked = [q.id for q in after.pending() if q.id not in pending and q.id != question_id]
         return [
             Impact(question_id, value, label, impact.stage, impact.before, impact.after, via=follow_up)
@@ -209,6 +234,12 @@ class Interview:
 
     def set_lens(self, lens: Lens) -> None:
         self.lens = lens
+
+    def set_focus(self, stages: tuple[str, ...]) -> None:
+        """Decide only these stages from now on (empty: the whole pipeline)."""
+        for stage in stages:
+            self.engine.kb.stage(stage)
+        self.focus = stages
 
     def _remember(self) -> None:
         self.history.append(_Step(dict(self.answers), dict(self.parked)))

@@ -59,7 +59,12 @@ def recommend(
     kb = load_knowledge(rules)
     parsed, values = read_answers(kb, path)
     chosen = lens or parsed.lens or "exam"
-    result = Engine(kb).run(values, chosen)  # type: ignore[arg-type]
+    result = Engine(kb).run(
+        values,
+        chosen,  # type: ignore[arg-type]
+        design=parsed.design_nodes,
+        focus=parsed.focus_stages,
+    )
     return render_result(kb, result, fmt, parsed.title)
 
 

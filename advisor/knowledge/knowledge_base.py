@@ -88,6 +88,9 @@ class KnowledgeBase:
     def rule(self, rule_id: str) -> Rule:
         return self._get(self.rules, rule_id, "rule")
 
+    def stage(self, stage_id: str) -> Stage:
+        return self._get(self.stages, stage_id, "stage")
+
     def question(self, question_id: str) -> Question:
         return self._get(self.questions, question_id, "question")
 
@@ -128,9 +131,18 @@ class KnowledgeBase:
             label = self._labels.get(fact_id, {}).get(value)
             if label is not None:
                 return label
+        if fact_id.startswith(("pick:", "design:")):  # node ids: a stage's top pick, the design
+            return self.node_names(value)
         from advisor.knowledge.values import label_of
 
         return label_of(self.facts[fact_id], self.scales, value)
+
+    def node_names(self, value: object) -> str:
+        """`Amazon S3, AWS Glue` for a node id or a set of them; `none` for nothing."""
+        if value is None:
+            return "none"
+        ids = sorted(value) if isinstance(value, frozenset | set | list | tuple) else [str(value)]
+        return ", ".join(self.nodes[i].name if i in self.nodes else i for i in ids) or "none"
 
     @cached_property
     def _labels(self) -> dict[str, dict[str, str]]:

@@ -25,6 +25,11 @@ _UNION_TAGS = {
     "exclude",
     "derive",
     "warn",
+    "pick",
+    "design",
+    "uses",
+    "not_needed",
+    "diagnose",
 }
 
 

@@ -41,7 +41,9 @@ def read_scenario(kb: KnowledgeBase, path: Path) -> tuple[Scenario, dict[str, Va
 
 
 def run_scenario(engine: Engine, scenario: Scenario, values: dict[str, Value | None]) -> Result:
-    return engine.run(values, scenario.lens or "exam")
+    return engine.run(
+        values, scenario.lens or "exam", design=scenario.design_nodes, focus=scenario.focus_stages
+    )
 
 
 def check_scenario(scenario: Scenario, result: Result) -> list[Mismatch]:

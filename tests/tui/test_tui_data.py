@@ -100,7 +100,7 @@ def test_search_is_fuzzy_and_ranked(fixture_kb: KnowledgeBase) -> None:
 def test_next_step_on_a_snapshot_leaves_the_interview_alone(fixture_engine: Engine) -> None:
     interview = Interview.start(fixture_engine)
     step = next_step(snapshot(interview))
-    assert step.key == state_key(interview) == ("exam", ())
+    assert step.key == state_key(interview) == ("exam", (), ())
     assert step.question is not None and step.question.id == "arrival"
     assert [(i.value, i.after) for i in step.impacts] == [("stream", "stream_a")]
     assert why_lines(fixture_engine.kb, step.impacts)[0].text == "'as a stream' → Stream A (now Old D)"

@@ -5,18 +5,33 @@ from advisor.knowledge.models.condition import (
     AllOf,
     AnyOf,
     Condition,
+    DesignTest,
     FactRef,
     FactTest,
     NotOf,
+    PickTest,
     RelationTest,
     RelationType,
     TraitTest,
+    UsesTest,
 )
 from advisor.knowledge.models.exam import Domain, ExamProfile, ScopeItem, Task
 from advisor.knowledge.models.knowledge_file import KnowledgeDocument, KnowledgeFile
 from advisor.knowledge.models.node import Node, NodeKind, Status
 from advisor.knowledge.models.question import Choice, DerivedFact, FactSpec, Question
-from advisor.knowledge.models.rule import Action, Derive, Exclude, ForEach, Recommend, Rule, Selector, Warn
+from advisor.knowledge.models.rule import (
+    Action,
+    Derive,
+    Diagnose,
+    Exclude,
+    ForEach,
+    Formula,
+    NotNeeded,
+    Recommend,
+    Rule,
+    Selector,
+    Warn,
+)
 from advisor.knowledge.models.vocabulary import Scale, ScaleValue, Stage, Trait
 
 __all__ = [
@@ -27,6 +42,8 @@ __all__ = [
     "Condition",
     "Derive",
     "DerivedFact",
+    "DesignTest",
+    "Diagnose",
     "Domain",
     "ExamProfile",
     "Exclude",
@@ -34,6 +51,7 @@ __all__ = [
     "FactSpec",
     "FactTest",
     "ForEach",
+    "Formula",
     "Id",
     "KnowledgeDocument",
     "KnowledgeFile",
@@ -41,7 +59,9 @@ __all__ = [
     "Model",
     "Node",
     "NodeKind",
+    "NotNeeded",
     "NotOf",
+    "PickTest",
     "Question",
     "Recommend",
     "RelationTest",
@@ -60,5 +80,6 @@ __all__ = [
     "TaskId",
     "Trait",
     "TraitTest",
+    "UsesTest",
     "Warn",
 ]

@@ -18,6 +18,8 @@ class Stage(Model):
     """Position in a report: stages are shown in ascending order."""
     doc: str = ""
     exam: list[TaskId] = []
+    within: Id | None = None
+    """For a decision inside a stage (a sub-decision such as stream capacity mode): the stage."""
 
 
 class ScaleValue(Model):

@@ -41,7 +41,8 @@ def open_session(engine: Engine, path: Path, lens: str | None = None, default: s
     Raises AdvisorError with the one-line `file:line: message` for a file that cannot be used.
     """
     parsed, values = read_answers(engine.kb, path)
-    interview = Interview.start(engine, values, as_lens(lens or parsed.lens or default))
+    chosen = as_lens(lens or parsed.lens or default)
+    interview = Interview.start(engine, values, chosen, focus=parsed.focus_stages, design=parsed.design_nodes)
     return Session(interview, parsed.title, path)
 
 
