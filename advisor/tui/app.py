@@ -70,10 +70,7 @@ class AdvisorApp(App[None]):
         session = self.session_shown()
         if session is not None and session.unsaved() and self._warned != state_key(session.interview):
             self._warned = state_key(session.interview)
-            count = len(session.interview.answers)
-            self.notify(
-                f"Your {count} answers are not saved: a saves them, q again quits.", severity="warning"
-            )
+            self.notify(session.unsaved_warning(), severity="warning")
             return
         self.exit()
 

@@ -79,7 +79,7 @@ async def test_q_warns_once_about_answers_not_saved(app: AdvisorApp) -> None:
         await press(pilot, "n", "1", "q")
         assert app.is_running
         assert [n.message for n in app._notifications] == [
-            "Your 1 answers are not saved: a saves them, q again quits."
+            "Your 1 answer is not saved: a saves it, q again quits."
         ]
         await press(pilot, "q")
         assert not app.is_running

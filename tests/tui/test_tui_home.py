@@ -38,6 +38,8 @@ async def test_enter_on_the_first_entry_starts_an_interview(app: AdvisorApp) -> 
         assert isinstance(app.screen, InterviewScreen)
         await press(pilot, "2", "escape", "escape")
         assert menu(app)[0] == "resume"  # the answers are kept
+        resume = app.screen.query_one("#menu", OptionList).get_option_at_index(0)
+        assert str(resume.prompt).endswith("Continue the interview (1 answer)")
 
 
 async def test_open_an_answers_file_continues_from_its_answers(app: AdvisorApp) -> None:

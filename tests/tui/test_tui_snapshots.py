@@ -1,4 +1,5 @@
-"""Snapshots of the key screens at 80x24 on the fixture knowledge, dark theme.
+"""Snapshots of the key screens at 80x24 on the fixture knowledge, dark theme (the longest
+question and the longest name come from tests/tui/long_knowledge.yaml, added to it).
 
 Regenerate with `pytest tests/tui --snapshot-update` and look at the SVGs before committing.
 """
@@ -31,21 +32,41 @@ def test_home(snap_compare: SnapCompare, app: AdvisorApp) -> None:
 
 def test_interview(snap_compare: SnapCompare, app: AdvisorApp) -> None:
     """Interview after answering "as a stream": the number question "Largest record?" with its
-    input focused and the hint below; on the right, Ingestion's top pick Stream A marked ● as
-    just changed, Storage's Lake unmarked, "exam lens" at the panel's foot."""
+    input focused and the hint at the panel's foot; on the right, Ingestion's top pick Stream A
+    marked ● as just changed, Storage's Lake unmarked, "exam lens" at the panel's foot."""
     assert snap_compare(app, run_before=keys("n", "2"))
 
 
 def test_results_with_a_detail(snap_compare: SnapCompare, app_with: Callable[..., AdvisorApp]) -> None:
     """Results for the stream answers: Ingestion has no pick and five rejected alternatives
-    (✗, with the rejecting rule); the cursor is on Stream A, whose detail says it was rejected
+    (✗, with the rejecting rule; Old D with its [closed to new customers] badge, cut with …
+    where the row is too long); the cursor is on Stream A, whose detail says it was rejected
     by ING-005, with the rule's reason, the facts it read and the source URLs."""
     app = app_with(STREAM, "exam")
     assert snap_compare(app, run_before=keys("r", *["down"] * 6))
 
 
 def test_knowledge_browser(snap_compare: SnapCompare, app: AdvisorApp) -> None:
-    """Knowledge browser searching "buf": Buffer B first in the list; on the right its summary,
-    status, traits, relations (delivers_to lake, alternative_to stream_a), the rules that
-    mention it and its source."""
-    assert snap_compare(app, run_before=keys("k", "slash", "b", "u", "f", "enter"))
+    """Knowledge browser after typing "buf" straight away (the search box has focus on arrival)
+    and enter: Buffer B first in the list, highlighted; on the right its summary, status,
+    traits, relations (delivers_to lake, alternative_to stream_a), the rules that mention it
+    and its source."""
+    assert snap_compare(app, run_before=keys("k", "b", "u", "f", "enter"))
+
+
+def test_longest_question(snap_compare: SnapCompare, long_app: Callable[..., AdvisorApp]) -> None:
+    """The 25-choice question at 80x24 with the last choice highlighted: stage line, the
+    two-line question and its help text on top; the list below scrolled to its end, its
+    scrollbar at the bottom, the highlighted "None of these: …" wrapping under its own text
+    (no number: only 1-9 have keys) fully in view just above the two-line hint; nothing cut
+    off at the panel's foot. On the right, the live recommendations."""
+    assert snap_compare(long_app(), run_before=keys("n", "end"))
+
+
+def test_longest_node_name(snap_compare: SnapCompare, long_app: Callable[..., AdvisorApp]) -> None:
+    """Results under the current lens for an archive workload at 80x24: under Storage, Deep
+    Store (standing in) and, rejected, "✗ Cold Archive Tier for Rarely Re…" cut with an
+    ellipsis at the tree's edge (as is Old D's row under Ingestion, after its badge); the
+    cursor is on it, and the detail pane shows its full name wrapped over three lines with the
+    [retired] badge, then that it is retired and Deep Store replaces it."""
+    assert snap_compare(long_app(), run_before=keys("n", "1", "r", "l", *["down"] * 9))

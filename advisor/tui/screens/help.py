@@ -40,13 +40,14 @@ KEYS = (
             ("r", "results"),
             ("e  a", "export the report (Markdown) · the answers (YAML)"),
             ("numbers", "type a unit (12 MB); s, b or ? then enter; escape leaves the box"),
+            ("tab", "a help text too long for the panel: focus it to scroll it"),
         ),
     ),
     (
         "Results",
         (
             ("↑ ↓", "stages, candidates, rejected alternatives"),
-            ("tab", "focus the detail to scroll it"),
+            ("tab", "focus the detail to scroll it (a name cut with … is there in full)"),
             ("l", "lens: exam (the certification) or current (new customers today)"),
             ("e  a", "export the report · the answers"),
         ),
@@ -54,7 +55,7 @@ KEYS = (
     (
         "Knowledge",
         (
-            ("/", "search nodes, rules and questions"),
+            ("type", "search nodes, rules and questions (/ from the list)"),
             ("↑ ↓", "show one: traits, relations, status, rules that mention it"),
         ),
     ),

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.engine.engine import Engine
-from advisor.tui.data.session import Session, new_session, open_session
+from advisor.tui.data.session import Session, answer_count, new_session, open_session
 from advisor.tui.screens.interview import InterviewScreen
 from advisor.tui.screens.knowledge import KnowledgeScreen
 from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
@@ -70,8 +70,8 @@ class HomeScreen(Screen[None]):
         menu = self.query_one("#menu", OptionList)
         items = list(MENU)
         if self.session is not None:
-            answered = len(self.session.interview.answers)
-            items.insert(0, ("resume", "c", f"Continue the interview ({answered} answers)"))
+            answered = answer_count(self.session.interview)
+            items.insert(0, ("resume", "c", f"Continue the interview ({answered})"))
         menu.set_options(
             Option(Content.assemble((f"{key:<3}", "bold $accent"), label), id=name)
             for name, key, label in items
