@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from advisor.errors import KnowledgeError
-from advisor.knowledge.loader import Origin, Origins, suggest
+from advisor.knowledge.loader import Origin, Origins
 from advisor.knowledge.models import (
     AllOf,
     AnyOf,
@@ -31,6 +31,7 @@ from advisor.knowledge.models import (
     Warn,
 )
 from advisor.knowledge.models.condition import leaves
+from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import check_trait, coerce_single, coerce_value
 
 LENS_FACT = FactSpec(
