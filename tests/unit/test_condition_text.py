@@ -73,7 +73,11 @@ def test_for_each_of_the_fixture_rules(fixture_kb: KnowledgeBase) -> None:
 def test_for_each_with_kinds_ids_and_a_compound_where(fixture_kb: KnowledgeBase) -> None:
     for_each = ForEach.model_validate(
         {
-            "nodes": {"kind": ["service", "feature"], "ids": ["stream_a", "buffer_b"], "has_trait": ["floor"]},
+            "nodes": {
+                "kind": ["service", "feature"],
+                "ids": ["stream_a", "buffer_b"],
+                "has_trait": ["floor"],
+            },
             "where": {"any": [{"trait": "floor", "eq": "fast"}, {"relation": "delivers_to", "to": "lake"}]},
         }
     )
@@ -83,9 +87,9 @@ def test_for_each_with_kinds_ids_and_a_compound_where(fixture_kb: KnowledgeBase)
         "    floor = fast",
         "    delivers_to lake",
     ]
-    assert for_each_lines(fixture_kb, ForEach.model_validate({"nodes": {"stage": ["ingestion", "storage"]}})) == [
-        "For each node in stages ingestion, storage"
-    ]
+    assert for_each_lines(
+        fixture_kb, ForEach.model_validate({"nodes": {"stage": ["ingestion", "storage"]}})
+    ) == ["For each node in stages ingestion, storage"]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +102,10 @@ def test_for_each_with_kinds_ids_and_a_compound_where(fixture_kb: KnowledgeBase)
         ({"exclude": "lake", "stage": "storage"}, "exclude lake from stage storage"),
         ({"derive": "needs_stream", "value": True}, "derive needs_stream = yes"),
         ({"derive": "tier", "value": "gold"}, "derive tier = gold"),
-        ({"warn": "{node.name} takes at most {node.max_mb}."}, 'warn "{node.name} takes at most {node.max_mb}."'),
+        (
+            {"warn": "{node.name} takes at most {node.max_mb}."},
+            'warn "{node.name} takes at most {node.max_mb}."',
+        ),
     ],
 )
 def test_an_action_reads_as_one_line(fixture_kb: KnowledgeBase, action: dict[str, Any], text: str) -> None:

@@ -14,7 +14,9 @@ from advisor.knowledge.finder import Finder, words
 def finder(fixture_kb: KnowledgeBase) -> Finder:
     """The fixture's items; Old D was once called "Stream Classic", New E is also "Stream Next"."""
     aliases = {"old_d": ["Stream Classic", "Legacy D"], "new_e": ["Stream Next"]}
-    nodes = [node.model_copy(update={"aliases": aliases.get(node.id, [])}) for node in fixture_kb.nodes.values()]
+    nodes = [
+        node.model_copy(update={"aliases": aliases.get(node.id, [])}) for node in fixture_kb.nodes.values()
+    ]
     return Finder([*nodes, *fixture_kb.rules.values(), *fixture_kb.questions.values()])
 
 
@@ -64,7 +66,9 @@ def test_a_word_of_many_items_lists_them_all(finder: Finder) -> None:
 
 
 def test_nothing_matching_suggests_the_closest(finder: Finder) -> None:
-    with pytest.raises(UnknownIdError, match=r"^unknown node, rule or question 'laek' \(did you mean 'lake'\?\)$"):
+    with pytest.raises(
+        UnknownIdError, match=r"^unknown node, rule or question 'laek' \(did you mean 'lake'\?\)$"
+    ):
         finder.find("laek")
     with pytest.raises(UnknownIdError, match=r"^unknown node, rule or question 'zzzz'$"):
         finder.find("zzzz")
