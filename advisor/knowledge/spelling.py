@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
 CUTOFF = 70.0
 """Weighted ratio (0-100) below which a name is not offered at all."""
 TIES_SHOWN = 3
@@ -23,6 +20,9 @@ Closeness = tuple[float, float]
 
 def closeness(typed: str, name: str) -> Closeness:
     """(weighted ratio, plain ratio) of two strings; higher is closer."""
+    from rapidfuzz import fuzz  # imported when needed: only messages and searches use it
+    from rapidfuzz.utils import default_process
+
     a, b = default_process(typed), default_process(name)
     return fuzz.WRatio(a, b), fuzz.ratio(a, b)
 
