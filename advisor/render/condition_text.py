@@ -24,14 +24,19 @@ from advisor.knowledge.models import (
     NotOf,
     Recommend,
     RelationTest,
+    Trait,
     TraitTest,
+    Warn,
 )
+from advisor.knowledge.models.condition import Leaf
 from advisor.knowledge.values import trait_label
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 INDENT = "  "
+PLAIN = Trait(id="value", type="text", doc="A value shown as it is written.")
+"""How operands of tests other than fact and trait tests are shown: yes/no, numbers, ids."""
 SYMBOLS = {
     "eq": "=",
     "ne": "≠",
@@ -61,17 +66,27 @@ def _branches(condition: AllOf | AnyOf | NotOf) -> tuple[str, list[Condition]]:
     return "not:", [condition.not_]
 
 
-def leaf_text(kb: KnowledgeBase, test: FactTest | TraitTest | RelationTest) -> str:
-    """`data_arrival = streaming (Continuously, as events happen)`, `record_mb > 1 MB`, …"""
+def leaf_text(kb: KnowledgeBase, test: Leaf) -> str:
+    """`data_arrival = streaming (Continuously, as events happen)`, `record_mb > 1 MB`, …
+
+    Facts and traits are named alone; any other kind of test by its kind and what it looks
+    at (`uses amazon_s3`), so a test kind added to the schema still reads as text.
+    """
     if isinstance(test, RelationTest):
         return f"{test.relation} {test.to}"
-    subject = test.fact if isinstance(test, FactTest) else test.trait
-    if test.operator == "known":
-        return f"{subject} is {'known' if test.operand else 'not known'}"
-    return f"{subject} {SYMBOLS[test.operator]} {_operand(kb, test, test.operand)}"
+    subject = getattr(test, test.KIND)
+    if not isinstance(test, FactTest | TraitTest):
+        subject = f"{test.KIND} {subject}"
+    operator = getattr(test, "operator", None)
+    if operator is None:
+        return str(subject)
+    operand = getattr(test, "operand", None)
+    if operator == "known":
+        return f"{subject} is {'known' if operand else 'not known'}"
+    return f"{subject} {SYMBOLS[operator]} {_operand(kb, test, operand)}"
 
 
-def _operand(kb: KnowledgeBase, test: FactTest | TraitTest, operand: Any) -> str:
+def _operand(kb: KnowledgeBase, test: Leaf, operand: Any) -> str:
     if isinstance(operand, FactRef):
         return f"{{fact {operand.fact}}}"
     if isinstance(operand, list):  # ids only: labels of several values make an unreadable line
@@ -79,10 +94,12 @@ def _operand(kb: KnowledgeBase, test: FactTest | TraitTest, operand: Any) -> str
     return _with_label(operand, _label(kb, test, operand))
 
 
-def _label(kb: KnowledgeBase, test: FactTest | TraitTest, value: Any) -> str:
+def _label(kb: KnowledgeBase, test: Leaf, value: Any) -> str:
     if isinstance(test, FactTest):
         return kb.value_label(test.fact, value)
-    return trait_label(kb.traits[test.trait], kb.scales, value)
+    if isinstance(test, TraitTest):
+        return trait_label(kb.traits[test.trait], kb.scales, value)
+    return trait_label(PLAIN, kb.scales, value)
 
 
 def _with_label(value: Any, label: str) -> str:
@@ -135,7 +152,10 @@ def action_text(kb: KnowledgeBase, action: Action) -> str:
     if isinstance(action, Derive):
         value = _with_label(action.value, kb.value_label(action.derive, action.value))
         return f"derive {action.derive} = {value}"
-    return f'warn "{action.warn}"'
+    if isinstance(action, Warn):
+        return f'warn "{action.warn}"'
+    kind = str(getattr(action, "KIND", "do"))  # an action kind added to the schema: kind and target
+    return f"{kind} {getattr(action, kind, '')}".strip()
 
 
 def _stage(stage: str | None, preposition: str) -> str:

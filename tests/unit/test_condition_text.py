@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from pydantic import TypeAdapter
 
 from advisor.knowledge import KnowledgeBase
-from advisor.knowledge.models import Action, Condition, ForEach
-from advisor.render.condition_text import action_text, condition_lines, for_each_lines
+from advisor.knowledge.models import Action, Condition, ForEach, Model
+from advisor.render.condition_text import action_text, condition_lines, for_each_lines, leaf_text
 
 CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
 ACTION: TypeAdapter[Any] = TypeAdapter(Action)
@@ -122,3 +122,36 @@ def test_every_shipped_rule_and_question_renders_without_json(kb: KnowledgeBase)
     for question in kb.questions.values():
         if question.asks_when is not None:
             assert not any('{"' in line for line in condition_lines(kb, question.asks_when))
+
+
+class _UsesLike(Model):
+    """A test kind the renderer has no case for: what it looks at, no operator."""
+
+    KIND: ClassVar[str] = "uses"
+    uses: str
+
+
+class _PickLike(Model):
+    """A test kind with an operator that is neither a fact nor a trait test."""
+
+    KIND: ClassVar[str] = "pick"
+    operator: ClassVar[str] = "eq"
+    pick: str
+    eq: str
+
+    @property
+    def operand(self) -> str:
+        return self.eq
+
+
+class _SettleLike(Model):
+    KIND: ClassVar[str] = "not_needed"
+    not_needed: str
+
+
+def test_other_kinds_of_tests_and_actions_read_as_kind_and_target(fixture_kb: KnowledgeBase) -> None:
+    """A kind added to the schema reads as text (kind, target, operator, value), never a crash."""
+    assert leaf_text(fixture_kb, _UsesLike(uses="lake")) == "uses lake"  # type: ignore[arg-type]
+    pick = _PickLike(pick="storage", eq="lake")
+    assert leaf_text(fixture_kb, pick) == "pick storage = lake"  # type: ignore[arg-type]
+    assert action_text(fixture_kb, _SettleLike(not_needed="storage")) == "not_needed storage"  # type: ignore[arg-type]
