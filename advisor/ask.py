@@ -14,6 +14,7 @@ from typing import Any
 from advisor.errors import AnswersError
 from advisor.interview import Interview
 from advisor.knowledge.models import Question
+from advisor.knowledge.values import accepted_units
 
 HELP = "Type a number, '?' why this question, 's' skip, 'b' back, 'q' finish."
 
@@ -98,7 +99,7 @@ class LineDialogue:
         if question.type == "multi_choice":
             lines.append("  (several: e.g. 1,3)")
         if question.type == "number":
-            units = ", ".join([question.unit or "", *(question.units or {})])
+            units = ", ".join(accepted_units(question))
             lines.append(f"  A number in {question.unit}; units accepted: {units}")
         return "\n".join(lines)
 

@@ -9,6 +9,8 @@ from typing import Any
 from advisor.cli.output import emit
 from advisor.knowledge import KnowledgeBase, load_knowledge
 
+KINDS = ("questions", "nodes", "rules", "stages")
+
 
 def register(commands: Any) -> None:
     from advisor.cli.parser import Parser
@@ -32,6 +34,13 @@ def register(commands: Any) -> None:
     show = kb_commands.add_parser("show", help="show a node, rule or question with its relations and rules")
     show.add_argument("id", help="node, rule or question id (node names and aliases work too)")
     show.set_defaults(run=run_show)
+    listing = kb_commands.add_parser(
+        "list", help="list the questions, nodes, rules or stages (no KIND: how many of each)"
+    )
+    listing.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    listing.add_argument("--stage", metavar="STAGE", help="only those of this stage")
+    listing.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    listing.set_defaults(run=run_list)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -50,6 +59,21 @@ def run_show(args: argparse.Namespace) -> int:
 
     kb: KnowledgeBase = load_knowledge(args.rules)
     emit(render_item(kb, kb.find(args.id)))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from advisor.render import listing
+
+    kb: KnowledgeBase = load_knowledge(args.rules)
+    if args.stage is not None:
+        kb.stage(args.stage)
+    if args.kind is None:
+        counts = listing.count_items(kb, args.stage)
+        emit(listing.render_json(counts) if args.format == "json" else listing.render_counts(counts))
+        return 0
+    records = listing.list_records(kb, args.kind, args.stage)
+    emit(listing.render_json(records) if args.format == "json" else listing.render_table(args.kind, records))
     return 0
 
 

@@ -10,7 +10,7 @@ from advisor.cli.options import add_lens, add_output
 from advisor.cli.output import emit
 from advisor.errors import UnknownIdError
 from advisor.knowledge import load_knowledge
-from advisor.knowledge.loader import suggest
+from advisor.knowledge.spelling import suggest
 from advisor.resources import scenarios_dir
 
 

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from advisor.errors import AnswersError
-from advisor.knowledge.loader import suggest, validate_model
+from advisor.knowledge.loader import validate_model
 from advisor.knowledge.models.base import Id, Model, TaskId, Text
+from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import Value, coerce_value
 from advisor.knowledge.yaml_io import YamlDocument, read_yaml
 

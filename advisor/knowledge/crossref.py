@@ -12,7 +12,7 @@ from typing import Any
 
 from advisor.errors import KnowledgeError
 from advisor.knowledge.formula import FormulaError, parse_formula
-from advisor.knowledge.loader import Origin, Origins, suggest
+from advisor.knowledge.loader import Origin, Origins
 from advisor.knowledge.models import (
     AllOf,
     AnyOf,
@@ -38,6 +38,7 @@ from advisor.knowledge.models import (
     Warn,
 )
 from advisor.knowledge.models.condition import leaves
+from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import check_trait, coerce_single, coerce_value
 
 LENS_FACT = FactSpec(

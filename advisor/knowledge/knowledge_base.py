@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from advisor.errors import UnknownIdError
 from advisor.knowledge import cache
-from advisor.knowledge.loader import knowledge_files, read_knowledge, suggest
+from advisor.knowledge.loader import knowledge_files, read_knowledge
 from advisor.knowledge.models import (
     DerivedFact,
     ExamProfile,
@@ -22,12 +22,14 @@ from advisor.knowledge.models import (
     Stage,
     Trait,
 )
+from advisor.knowledge.spelling import suggest
 from advisor.resources import rules_dir
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
     from advisor.engine.compile import CompiledRules
+    from advisor.knowledge.finder import Finder
     from advisor.knowledge.graph import KnowledgeGraph
 
 
@@ -99,17 +101,16 @@ class KnowledgeBase:
             raise UnknownIdError(f"unknown {kind} '{key}'{suggest(key, set(table))}")
         return table[key]
 
-    def find(self, item_id: str) -> Node | Rule | Question:
-        """A node, rule or question by id (node names and aliases work too, case-insensitive)."""
-        for table in (self.nodes, self.rules, self.questions):
-            if item_id in table:
-                return table[item_id]
-        wanted = item_id.casefold()
-        for node in self.nodes.values():
-            if wanted in (name.casefold() for name in (node.name, *node.aliases)):
-                return node
-        known = {*self.nodes, *self.rules, *self.questions}
-        raise UnknownIdError(f"unknown node, rule or question '{item_id}'{suggest(item_id, known)}")
+    def find(self, typed: str) -> Node | Rule | Question:
+        """A node, rule or question by id, name or alias (ignoring case), or by words of them
+        when one item alone has them all (`firehose`); UnknownIdError naming the candidates."""
+        return self._finder.find(typed)
+
+    @cached_property
+    def _finder(self) -> Finder:
+        from advisor.knowledge.finder import Finder
+
+        return Finder([*self.nodes.values(), *self.rules.values(), *self.questions.values()])
 
     # -- derived structures, built on first use --------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from advisor.errors import AdvisorError, KnowledgeError
 from advisor.knowledge import models
 from advisor.knowledge.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
+from advisor.knowledge.spelling import suggest
 from advisor.knowledge.yaml_io import Loc, YamlDocument, read_yaml
 
 _UNION_TAGS = {
@@ -166,12 +166,6 @@ _PATTERN_HINTS = {
     r"^https://[^\s]+$": "must be an https:// URL",
     r"^([a-z][a-z0-9_]*|\{node\})$": "must be a node id or {node}",
 }
-
-
-def suggest(word: str, options: set[str] | list[str]) -> str:
-    """` (did you mean 'x'?)` or an empty string."""
-    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _schema_keys() -> set[str]:

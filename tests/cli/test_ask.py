@@ -26,6 +26,7 @@ def test_piped_answers_reach_a_recommendation_and_are_saved(
     target = tmp_path / "answers.yaml"
     out = ask(monkeypatch, capsys, f"1\n2\n3 KB\n1\n{target}\n")
     assert out.index("How does data arrive?") < out.index("Largest record?") < out.index("Skills?")
+    assert "  A number in MB; units accepted: KB, MB, GB\n" in out  # each unit once, smallest first
     assert "No remaining question can change any stage's top pick" in out
     assert "▶ Warehouse  (score 2)" in out
     assert f"Saved your answers to {target}" in out

@@ -41,6 +41,19 @@ def test_kb_commands(advisor: Run) -> None:
     assert "examples" and advisor("examples").stdout.count("\n") > 100
 
 
+def test_kb_list_questions_and_show_by_a_word_of_the_name(advisor: Run) -> None:
+    listed = advisor("kb", "list", "questions")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith("ID ") and "QUESTION" in listed.stdout.splitlines()[0]
+    assert any(line.startswith("data_arrival ") for line in listed.stdout.splitlines())
+    shown = advisor("kb", "show", "firehose")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("Amazon Data Firehose  (amazon_data_firehose, service)")
+    ambiguous = advisor("kb", "show", "kinesis")
+    assert ambiguous.returncode == 1 and ambiguous.stdout == ""
+    assert "amazon_kinesis_data_streams" in ambiguous.stderr
+
+
 def test_bad_input_is_one_line_with_exit_code_2(advisor: Run, outside: Path) -> None:
     (outside / "bad.yaml").write_text("answers:\n  data_arival: streaming\n")
     bad = advisor("recommend", "bad.yaml")

@@ -58,6 +58,7 @@ async def test_a_rule_and_a_closed_node(app: AdvisorApp) -> None:
         assert browser_of(app).entry is not None
         assert browser_of(app).entry.id == "ING-005"  # type: ignore[union-attr]
         assert "Records larger than the service accepts" in body(app)
+        assert "For each node with trait max_mb where max_mb < {fact record_mb}" in body(app)  # not JSON
         await press(pilot, "slash", *["backspace"] * 4, "o", "l", "d", "space", "d")
         assert "closed_to_new_customers — Old D is closed to new customers since 2025-01-01" in body(app)
 
