@@ -9,7 +9,7 @@ from typing import Any
 from advisor.cli.output import emit
 from advisor.knowledge import KnowledgeBase, load_knowledge
 
-KINDS = ("questions", "nodes", "rules", "stages")
+KINDS = ("questions", "nodes", "rules", "stages", "exams")
 
 
 def register(commands: Any) -> None:

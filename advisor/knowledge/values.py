@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from advisor.knowledge.models.question import FactSpec
@@ -137,6 +138,12 @@ def number_text(value: float) -> str:
     text = f"{value:,.{decimals}f}"
     text = text.rstrip("0").rstrip(".") if "." in text else text
     return "0" if text == "-0" else text
+
+
+def typed_number(value: float) -> str:
+    """A number as an answer is typed back in: no separators, no exponent (`5000000`, `0.003`)."""
+    text = format(Decimal(repr(float(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def accepted_units(spec: FactSpec) -> list[str]:

@@ -17,11 +17,15 @@ from advisor.knowledge.models import (
     AnyOf,
     Condition,
     Derive,
+    Diagnose,
     Exclude,
     FactRef,
     FactTest,
     ForEach,
+    Formula,
+    NotNeeded,
     NotOf,
+    PickTest,
     Recommend,
     RelationTest,
     Trait,
@@ -75,7 +79,9 @@ def leaf_text(kb: KnowledgeBase, test: Leaf) -> str:
     if isinstance(test, RelationTest):
         return f"{test.relation} {test.to}"
     subject = getattr(test, test.KIND)
-    if not isinstance(test, FactTest | TraitTest):
+    if isinstance(test, PickTest):
+        subject = f"top pick of {subject}" + (f" has {test.trait}" if test.trait else "")
+    elif not isinstance(test, FactTest | TraitTest):
         subject = f"{test.KIND} {subject}"
     operator = getattr(test, "operator", None)
     if operator is None:
@@ -150,8 +156,14 @@ def action_text(kb: KnowledgeBase, action: Action) -> str:
     if isinstance(action, Exclude):
         return f"exclude {action.exclude}{_stage(action.stage, 'from')}"
     if isinstance(action, Derive):
+        if isinstance(action.value, Formula):
+            return f"derive {action.derive} = {action.value.formula}"
         value = _with_label(action.value, kb.value_label(action.derive, action.value))
         return f"derive {action.derive} = {value}"
+    if isinstance(action, NotNeeded):
+        return f"settle stage {action.not_needed} as not needed"
+    if isinstance(action, Diagnose):
+        return f'diagnose {action.symptom}: "{action.diagnose}"'
     if isinstance(action, Warn):
         return f'warn "{action.warn}"'
     kind = str(getattr(action, "KIND", "do"))  # an action kind added to the schema: kind and target

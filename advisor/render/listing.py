@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from advisor.knowledge.models import Node, Question, Rule, Stage
+from advisor.knowledge.models import ExamProfile, Node, Question, Rule, Stage
 from advisor.knowledge.values import accepted_units, domain_values
 from advisor.render.common import badge
 
@@ -37,6 +37,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("RULES", "rules"),
         ("NAME", "name"),
     ),
+    "exams": (("ID", "id"), ("CODE", "code"), ("DEFAULT", "default"), ("NAME", "name")),
 }
 """(heading, record key) of each column of the text table."""
 
@@ -55,6 +56,8 @@ def _items(kb: KnowledgeBase, kind: str, stage: str | None) -> list[Any]:
         items = sorted(kb.rules.values(), key=lambda r: (order[r.stage], r.id))
     elif kind == "nodes":
         items = sorted(kb.nodes.values(), key=lambda n: n.id)
+    elif kind == "exams":
+        return list(kb.exams.values()) if stage is None else []
     else:
         items = list(kb.stages.values())
     return [item for item in items if stage is None or stage in _stages_of(item)]
@@ -104,17 +107,31 @@ def _stage(kb: KnowledgeBase, stage: Stage) -> Record:
     return {"id": stage.id, "name": stage.name, **count_items(kb, stage.id)}
 
 
+def _exam(kb: KnowledgeBase, exam: ExamProfile) -> Record:
+    return {
+        "id": exam.id,
+        "code": exam.code,
+        "name": exam.name,
+        "default": "default" if exam.default else "",
+        "questions": exam.questions,
+        "minutes": exam.minutes,
+        "pass_percent": exam.pass_percent,
+        "domains": [{"id": d.id, "name": d.name, "weight": d.weight} for d in exam.domains],
+    }
+
+
 RECORDS: dict[str, Callable[[KnowledgeBase, Any], Record]] = {
     "questions": _question,
     "nodes": _node,
     "rules": _rule,
     "stages": _stage,
+    "exams": _exam,
 }
 
 
 def count_items(kb: KnowledgeBase, stage: str | None = None) -> dict[str, int]:
     """How many questions, nodes and rules there are (of `stage`, when given)."""
-    kinds = [kind for kind in COLUMNS if stage is None or kind != "stages"]
+    kinds = [kind for kind in COLUMNS if stage is None or kind not in ("stages", "exams")]
     return {kind: len(_items(kb, kind, stage)) for kind in kinds}
 
 

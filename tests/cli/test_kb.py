@@ -158,6 +158,7 @@ def test_kb_list_without_a_kind_counts_each_kind(capsys: pytest.CaptureFixture[s
         "nodes          7\n"
         "rules          9\n"
         "stages         2\n"
+        "exams          1\n"
         "List one kind with 'advisor kb list KIND [--stage STAGE]'.\n"
     )
 
@@ -231,7 +232,13 @@ def test_kb_list_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     assert questions["speed"]["values"] == ["fast", "medium", "slow"]
     assert "values" not in questions["wants_managed"]
     _, counts, _ = run(capsys, "kb", "list", "--format", "json")
-    assert json.loads(counts) == {"questions": 5, "nodes": 7, "rules": 9, "stages": 2}
+    assert json.loads(counts) == {"questions": 5, "nodes": 7, "rules": 9, "stages": 2, "exams": 1}
+
+
+def test_kb_list_exams_names_the_profiles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kb", "list", "exams")
+    assert code == 0
+    assert out == "ID        CODE   DEFAULT  NAME\nexam_one  EX-01  default  Exam one\n"
 
 
 def test_kb_list_shipped_questions_shortens_long_texts(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from advisor.knowledge import KnowledgeBase
 from advisor.knowledge.models import FactSpec, Trait
-from advisor.knowledge.values import accepted_units, label_of, number_text, trait_label
+from advisor.knowledge.values import accepted_units, label_of, number_text, trait_label, typed_number
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,11 @@ def test_units_listed_once_smallest_first(fixture_kb: KnowledgeBase) -> None:
     repeated = FactSpec(id="x", type="number", unit="MB", units={"KB": 0.001, "MB": 1, "GB": 1000})
     assert accepted_units(repeated) == ["KB", "MB", "GB"]
     assert accepted_units(FactSpec(id="y", type="number", unit="models")) == ["models"]
+
+
+@pytest.mark.parametrize(
+    ("value", "typed"), [(5e6, "5000000"), (0.003, "0.003"), (1e-7, "0.0000001"), (12.5, "12.5"), (0.0, "0")]
+)
+def test_numbers_are_prefilled_as_they_are_typed(value: float, typed: str) -> None:
+    """A previous number answer goes back into the input box in a form the parser reads."""
+    assert typed_number(value) == typed
