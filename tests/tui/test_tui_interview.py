@@ -41,7 +41,7 @@ def live(app: AdvisorApp) -> dict[str, str]:
 
 async def test_new_interview_asks_the_most_useful_question_first(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n")
+        await press(pilot, "n", "enter")
         assert shown(app) == "arrival"
         view = interview_of(app).query_one(QuestionPanel).question
         assert view is not None
@@ -52,7 +52,7 @@ async def test_new_interview_asks_the_most_useful_question_first(app: AdvisorApp
 
 async def test_a_digit_answers_and_the_live_panel_follows(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "2")
+        await press(pilot, "n", "enter", "2")
         screen = interview_of(app)
         assert screen.interview.answers == {"arrival": "stream"}
         assert live(app)["Ingestion"] == "Stream A"
@@ -63,13 +63,13 @@ async def test_a_digit_answers_and_the_live_panel_follows(app: AdvisorApp) -> No
 
 async def test_arrows_and_enter_answer_too(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "down", "enter")
+        await press(pilot, "n", "enter", "down", "enter")
         assert interview_of(app).interview.answers == {"arrival": "stream"}
 
 
 async def test_a_number_takes_a_unit_and_a_bad_unit_shows_why(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "2")
+        await press(pilot, "n", "enter", "2")
         await press(pilot, "2", "space", "X", "B", "enter")
         panel = interview_of(app).query_one(QuestionPanel)
         assert panel.error == "unknown unit 'XB' for 'record_mb' (use one of: MB, GB, KB)"
@@ -85,7 +85,7 @@ async def test_a_number_takes_a_unit_and_a_bad_unit_shows_why(app: AdvisorApp) -
 
 async def test_multi_choice_toggles_with_digits_and_submits_with_enter(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "2")
+        await press(pilot, "n", "enter", "2")
         interview_of(app).query_one(Input).value = "0.5 MB"
         await press(pilot, "enter")
         assert shown(app) == "skills"
@@ -98,7 +98,7 @@ async def test_multi_choice_toggles_with_digits_and_submits_with_enter(app: Advi
 
 async def test_skip_and_back(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "s")
+        await press(pilot, "n", "enter", "s")
         screen = interview_of(app)
         assert screen.interview.answers == {"arrival": None}
         assert shown(app) == "skills"
@@ -109,7 +109,7 @@ async def test_skip_and_back(app: AdvisorApp) -> None:
 
 async def test_back_in_a_number_answer_is_typed_then_entered(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "2", "b", "enter")
+        await press(pilot, "n", "enter", "2", "b", "enter")
         assert shown(app) == "arrival"
         view = interview_of(app).query_one(QuestionPanel).question
         assert view is not None and view.current == ("stream",)  # the undone answer is preselected
@@ -117,7 +117,7 @@ async def test_back_in_a_number_answer_is_typed_then_entered(app: AdvisorApp) ->
 
 async def test_back_at_the_first_question_says_so(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "b")
+        await press(pilot, "n", "enter", "b")
         assert shown(app) == "arrival"
         assert [n.message for n in app._notifications] == [
             "Nothing to go back to: this is the first question."
@@ -126,7 +126,7 @@ async def test_back_at_the_first_question_says_so(app: AdvisorApp) -> None:
 
 async def test_why_lists_what_each_answer_would_change(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "w")
+        await press(pilot, "n", "enter", "w")
         assert isinstance(app.screen, WhyDialog)
         assert [(line.lead, line.text) for line in app.screen.lines] == [
             ("Ingestion", "'as a stream' → Stream A (now Old D)")
@@ -137,7 +137,7 @@ async def test_why_lists_what_each_answer_would_change(app: AdvisorApp) -> None:
 
 async def test_the_end_shows_the_stop_reason_and_offers_results(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "1")
+        await press(pilot, "n", "enter", "1")
         screen = interview_of(app)
         while shown(app) is not None:
             await press(pilot, "s")
@@ -150,7 +150,7 @@ async def test_the_end_shows_the_stop_reason_and_offers_results(app: AdvisorApp)
 
 async def test_r_opens_the_results_and_escape_comes_back(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "2", "escape", "r")
+        await press(pilot, "n", "enter", "2", "escape", "r")
         assert isinstance(app.screen, ResultsScreen)
         await press(pilot, "escape")
         assert shown(app) == "record_mb"
@@ -158,7 +158,7 @@ async def test_r_opens_the_results_and_escape_comes_back(app: AdvisorApp) -> Non
 
 async def test_escape_goes_home_and_the_interview_can_be_continued(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "2", "escape", "escape")
+        await press(pilot, "n", "enter", "2", "escape", "escape")
         assert type(app.screen).__name__ == "HomeScreen"
         await press(pilot, "c")
         assert interview_of(app).interview.answers == {"arrival": "stream"}
@@ -171,7 +171,7 @@ async def test_knowledge_text_is_shown_as_written_not_as_markup(kb_with: Callabl
     vocabulary = vocabulary.replace("label: in batches", "label: '[in] batches'")
     app = make_app(load_knowledge(kb_with(vocabulary=vocabulary), use_cache=False))
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n")
+        await press(pilot, "n", "enter")
         panel = interview_of(app).query_one(QuestionPanel)
         assert str(panel.query_one("#question-text", Static).render()) == "How does [bold]data[/bold] arrive?"
         await press(pilot, "1")
@@ -195,7 +195,7 @@ async def test_a_long_list_scrolls_to_keep_the_highlighted_choice_in_view(
 ) -> None:
     app = long_app()
     async with app.run_test(size=size) as pilot:
-        await press(pilot, "n")
+        await press(pilot, "n", "enter")
         assert shown(app) == "workload"
         choices = interview_of(app).query_one(ChoiceList)
         assert len(shown_rows(choices)) < choices.option_count  # too long for the panel
@@ -215,7 +215,7 @@ async def test_enter_answers_the_highlighted_choice_after_scrolling_back(
 ) -> None:
     app = long_app()
     async with app.run_test(size=SMALLEST) as pilot:
-        await press(pilot, "n", "end", *["up"] * 5)
+        await press(pilot, "n", "enter", "end", *["up"] * 5)
         choices = interview_of(app).query_one(ChoiceList)
         assert choices.highlighted == 19
         assert_highlight_visible(choices)
@@ -228,7 +228,7 @@ async def test_a_long_multi_choice_list_scrolls_and_ticks_the_highlighted_choice
 ) -> None:
     app = long_app()
     async with app.run_test(size=SMALLEST) as pilot:
-        await press(pilot, "n", "s")
+        await press(pilot, "n", "enter", "s")
         assert shown(app) == "formats"
         toggles = interview_of(app).query_one(MultiChoice)
         await press(pilot, *["down"] * 11)
@@ -248,7 +248,7 @@ async def test_a_wrapped_multi_choice_shows_each_tick_on_its_own_choice(
     line showed the next choice's tick there; each choice now carries its own mark."""
     app = long_app()
     async with app.run_test(size=SMALLEST) as pilot:
-        await press(pilot, "n", "s", "end", "space")
+        await press(pilot, "n", "enter", "s", "end", "space")
         toggles = interview_of(app).query_one(MultiChoice)
         rows = highlighted_rows(toggles)
         assert len(rows) > 1  # the last choice wraps
@@ -263,7 +263,7 @@ async def test_a_long_help_text_scrolls_and_leaves_the_answers_room(
     long_help = "It decides how often the data is read back, " + "and more words to read " * 40
     app = long_app(replace=("It decides how often the data is read back, ", long_help))
     async with app.run_test(size=SMALLEST) as pilot:
-        await press(pilot, "n")
+        await press(pilot, "n", "enter")
         panel = interview_of(app).query_one(QuestionPanel)
         head, choices = panel.query_one(QuestionHead), panel.query_one(ChoiceList)
         assert head.max_scroll_y > 0  # the help is cut, and scrolls ...
@@ -278,5 +278,5 @@ async def test_a_long_help_text_scrolls_and_leaves_the_answers_room(
 
 async def test_a_short_help_text_is_not_a_tab_stop(app: AdvisorApp) -> None:
     async with app.run_test(size=SMALLEST) as pilot:
-        await press(pilot, "n", "shift+tab")
+        await press(pilot, "n", "enter", "shift+tab")
         assert not interview_of(app).query_one(QuestionHead).has_focus

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 from tui_pilot import BATCH, SIZE, SMALLEST, STREAM, press
@@ -171,7 +172,7 @@ async def test_switching_lens_keeps_the_stage_when_the_node_is_gone(
     lens it is not listed, so the cursor stays on its stage (Storage, not the first stage)."""
     app = long_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "1", "r", "l")
+        await press(pilot, "n", "enter", "1", "r", "l")
         screen = results_of(app)
         assert listed(app)["storage"][0][0] == "deep_store"
         await highlight(pilot, "deep_store")
@@ -186,7 +187,9 @@ async def test_a_long_name_ends_in_an_ellipsis_and_the_detail_shows_it_in_full(
 ) -> None:
     app = long_app()
     async with app.run_test(size=SMALLEST) as pilot:
-        await press(pilot, "n", "1", "r", "l")  # the archive workload, results under the current lens
+        await press(
+            pilot, "n", "enter", "1", "r", "l"
+        )  # the archive workload, results under the current lens
         detail = await highlight(pilot, "cold_archive")
         name = "Cold Archive Tier for Rarely Read Compliance Records and Long-Term Retention Copies"
         assert (detail.title, detail.badge) == (name, "retired")
@@ -197,3 +200,48 @@ async def test_a_long_name_ends_in_an_ellipsis_and_the_detail_shows_it_in_full(
         assert tree.max_scroll_x == 0  # nothing hidden off to the right either
         item = tree.cursor_node.data  # type: ignore[union-attr]
         assert item is not None and (item.badge, item.note) == ("retired", "rejected by lens")
+
+
+async def test_diagnosis_focus_and_not_needed_in_the_results_tree(tmp_path: Path) -> None:
+    """A design with a symptom shows a Diagnosis group first; stages outside the focus come
+    after the focused ones, folded; a stage settled as not needed says so."""
+    import shutil
+
+    from advisor.knowledge import load_knowledge
+    from advisor.tui import make_app
+    from advisor.tui.data.rows import result_rows
+    from advisor.tui.screens.results import ResultsScreen
+
+    from fixtures_path import FIXTURE_KB, FIXTURES
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, root)
+    shutil.copy(FIXTURES / "kb_decisions" / "decisions.yaml", root / "decisions.yaml")
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "focus: [ingestion]\ndesign: {ingestion: stream_a}\n"
+        "answers: {arrival: stream, speed: fast, throttled: true, skills: [sql]}\n",
+        encoding="utf-8",
+    )
+    app = make_app(load_knowledge(root, use_cache=False), answers)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.action_results()  # type: ignore[attr-defined]  # the first question is a number: "r" would be typed
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen) and screen.result is not None
+        rows = result_rows(screen.interview.engine.kb, screen.result)
+        assert [(r.stage.label, r.folded) for r in rows] == [
+            ("Diagnosis", False),
+            ("Ingestion", False),
+            ("Ingestion: Stream capacity", False),
+            ("Storage", True),
+            ("Training", True),
+        ]
+        assert rows[-1].stage.note == "not needed"
+        detail = screen.explainer.detail(rows[0].candidates[0]) if screen.explainer else None
+        assert detail is not None and detail.summary == "Stream A's shards take fewer writes than arrive."
+        fixes = detail.section("Fixes")
+        assert fixes is not None
+        assert fixes.lines[0].lead == "On-demand capacity"
+        assert fixes.lines[0].text.startswith("the top pick for Stream capacity")

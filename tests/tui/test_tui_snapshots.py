@@ -34,7 +34,7 @@ def test_interview(snap_compare: SnapCompare, app: AdvisorApp) -> None:
     """Interview after answering "as a stream": the number question "Largest record?" with its
     input focused and the hint at the panel's foot; on the right, Ingestion's top pick Stream A
     marked ● as just changed, Storage's Lake unmarked, "exam lens" at the panel's foot."""
-    assert snap_compare(app, run_before=keys("n", "2"))
+    assert snap_compare(app, run_before=keys("n", "enter", "2"))
 
 
 def test_results_with_a_detail(snap_compare: SnapCompare, app_with: Callable[..., AdvisorApp]) -> None:
@@ -60,7 +60,7 @@ def test_longest_question(snap_compare: SnapCompare, long_app: Callable[..., Adv
     scrollbar at the bottom, the highlighted "None of these: …" wrapping under its own text
     (no number: only 1-9 have keys) fully in view just above the two-line hint; nothing cut
     off at the panel's foot. On the right, the live recommendations."""
-    assert snap_compare(long_app(), run_before=keys("n", "end"))
+    assert snap_compare(long_app(), run_before=keys("n", "enter", "end"))
 
 
 def test_longest_node_name(snap_compare: SnapCompare, long_app: Callable[..., AdvisorApp]) -> None:
@@ -69,4 +69,4 @@ def test_longest_node_name(snap_compare: SnapCompare, long_app: Callable[..., Ad
     ellipsis at the tree's edge (as is Old D's row under Ingestion, after its badge); the
     cursor is on it, and the detail pane shows its full name wrapped over three lines with the
     [retired] badge, then that it is retired and Deep Store replaces it."""
-    assert snap_compare(long_app(), run_before=keys("n", "1", "r", "l", *["down"] * 9))
+    assert snap_compare(long_app(), run_before=keys("n", "enter", "1", "r", "l", *["down"] * 9))

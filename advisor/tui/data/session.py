@@ -43,8 +43,8 @@ def answer_count(interview: Interview) -> str:
     return f"{count} answer" if count == 1 else f"{count} answers"
 
 
-def new_session(engine: Engine, lens: str | None = None) -> Session:
-    return Session(Interview.start(engine, {}, as_lens(lens)))
+def new_session(engine: Engine, lens: str | None = None, focus: tuple[str, ...] = ()) -> Session:
+    return Session(Interview.start(engine, {}, as_lens(lens), focus=focus))
 
 
 def open_session(engine: Engine, path: Path, lens: str | None = None, default: str | None = None) -> Session:

@@ -50,7 +50,9 @@ class StagePick:
     """The top pick differs from the one before the last answer."""
 
 
-ItemKind = Literal["stage", "candidate", "exclusion"]
+ItemKind = Literal["stage", "candidate", "exclusion", "group", "diagnosis"]
+"""A `group` heads rows that are not a stage (the diagnoses); a `diagnosis` row's `rank` is its
+position in the result's diagnoses."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class StageRows:
     stage: TreeItem
     candidates: tuple[TreeItem, ...]
     exclusions: tuple[TreeItem, ...]
+    folded: bool = False
+    """Shown collapsed: a stage outside the focus."""
 
 
 @dataclass(frozen=True)

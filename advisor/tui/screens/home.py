@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from advisor.engine.engine import Engine
 from advisor.tui.data.session import Session, answer_count, new_session, open_session
+from advisor.tui.screens.focus_dialog import FocusDialog
 from advisor.tui.screens.interview import InterviewScreen
 from advisor.tui.screens.knowledge import KnowledgeScreen
 from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
@@ -90,7 +91,13 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(InterviewScreen(session))
 
     def action_new(self) -> None:
-        self.start(new_session(self.engine, self.lens))
+        """Ask what the person is deciding, then start an interview for that."""
+
+        def begin(focus: tuple[str, ...] | None) -> None:
+            if focus is not None:
+                self.start(new_session(self.engine, self.lens, focus))
+
+        self.app.push_screen(FocusDialog(self.engine.kb), callback=begin)
 
     def action_resume(self) -> None:
         self.start(self.session)

@@ -45,7 +45,7 @@ class CandidateTree(Tree[TreeItem]):
         cursor = self.cursor_node.data if self.cursor_node else None
         self.clear()
         for stage in rows:
-            branch = self._add(self.root, stage.stage, leaf=False)
+            branch = self._add(self.root, stage.stage, leaf=False, expand=not stage.folded)
             for item in stage.candidates:
                 self._add(branch, item)
             if stage.exclusions:
@@ -55,11 +55,13 @@ class CandidateTree(Tree[TreeItem]):
                     self._add(rejected, item)
         self.call_after_refresh(self._restore, cursor)
 
-    def _add(self, parent: TreeNode[TreeItem], item: TreeItem, leaf: bool = True) -> TreeNode[TreeItem]:
+    def _add(
+        self, parent: TreeNode[TreeItem], item: TreeItem, leaf: bool = True, expand: bool = True
+    ) -> TreeNode[TreeItem]:
         label = Text("".join(text for text, _ in label_parts(item)))
         if leaf:
             return parent.add_leaf(label, data=item)
-        return parent.add(label, data=item, expand=True)
+        return parent.add(label, data=item, expand=expand)
 
     def _restore(self, wanted: TreeItem | None) -> None:
         """Put the cursor back on `wanted`, else on its stage (or the first), and say what is
@@ -124,8 +126,10 @@ MUTED, SCORE, BADGE, REJECTED, STAGE = (
 
 def label_parts(item: TreeItem) -> list[Part]:
     """The pieces of an item's label: ` +3 Old D [retired]`, `✗ Old D [retired]  ING-003`."""
-    if item.kind == "stage":
+    if item.kind in ("stage", "group"):
         return [(item.label, STAGE), (f"  {item.note}" if item.note else "", MUTED)]
+    if item.kind == "diagnosis":
+        return [("! ", BADGE), (item.label, None)]
     badge = f" [{item.badge}]" if item.badge else ""
     if item.kind == "exclusion":
         return [("✗ ", REJECTED), (item.label, None), (badge, BADGE), (f"  {item.note}", MUTED)]
