@@ -20,7 +20,7 @@ def register(commands: Any) -> None:
     source.add_argument("answers", nargs="?", type=Path, help="answers or scenario YAML file")
     source.add_argument("--example", metavar="NAME", help="use a shipped example (see 'advisor examples')")
     add_lens(recommend)
-    recommend.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    recommend.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
     add_output(recommend)
     recommend.set_defaults(run=run_recommend)
 
@@ -59,12 +59,17 @@ def recommend(
     kb = load_knowledge(rules)
     parsed, values = read_answers(kb, path)
     chosen = lens or parsed.lens or "exam"
-    result = Engine(kb).run(
+    engine = Engine(kb)
+    result = engine.run(
         values,
         chosen,  # type: ignore[arg-type]
         design=parsed.design_nodes,
         focus=parsed.focus_stages,
     )
+    if fmt == "html":
+        from advisor.render.html import render_report
+
+        return render_report(engine, values, result, parsed.title)
     return render_result(kb, result, fmt, parsed.title)
 
 

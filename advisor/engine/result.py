@@ -199,6 +199,10 @@ class Result:
     def firing(self, index: int) -> Firing:
         return self.firings[index]
 
+    def design_nodes(self) -> dict[str, frozenset[str]]:
+        """The design as stage -> node ids, as `Engine.run` takes it."""
+        return {stage: frozenset(nodes) for stage, nodes in self.design}
+
     def in_focus(self, stage: StageResult) -> bool:
         """Is the stage (or the stage it is a decision within) one the person is deciding?"""
         return not self.focus or stage.stage in self.focus or stage.within in self.focus

@@ -1,4 +1,4 @@
-"""Pieces shared by the text and Markdown views of a Result."""
+"""Pieces shared by the text, Markdown and HTML views of a Result."""
 
 from __future__ import annotations
 
@@ -8,6 +8,12 @@ from advisor.engine.result import Candidate, Diagnosis, Fix, Result, StageResult
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
+
+LENS_DESCRIPTION = {
+    "exam": "what the AWS Certified Machine Learning \u2013 Specialty exam expects",
+    "current": "what a new AWS customer can use today",
+}
+"""What each lens reasons about, as a phrase."""
 
 BADGES = {
     "renamed": "renamed",

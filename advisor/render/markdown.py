@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from advisor.engine.result import Result, StageResult
 from advisor.render.common import (
+    LENS_DESCRIPTION,
     answer_rows,
     badge,
     display_stages,
@@ -19,11 +20,6 @@ from advisor.render.common import (
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
-LENS_TEXT = {
-    "exam": "the **exam** lens (what the AWS Certified Machine Learning \u2013 Specialty exam expects)",
-    "current": "the **current** lens (what a new AWS customer can use today)",
-}
-
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
@@ -34,8 +30,8 @@ def render_markdown(kb: KnowledgeBase, result: Result, title: str = "") -> str:
     number = {url: index for index, url in enumerate(sources, start=1)}
     out = [f"# {title or 'AWS ML Advisor recommendation'}", ""]
     out.append(
-        f"Reasoned under {LENS_TEXT[result.lens]}. Every recommendation names the rule that made it; "
-        "numbers in brackets refer to the sources at the end."
+        f"Reasoned under the **{result.lens}** lens ({LENS_DESCRIPTION[result.lens]}). Every "
+        "recommendation names the rule that made it; numbers in brackets refer to the sources at the end."
     )
     out += ["", "## Answers", "", "| Question | Answer |", "| --- | --- |"]
     for _, text, label in answer_rows(kb, result):
