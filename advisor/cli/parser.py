@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
-from advisor.cli import ask, kb, recommend, tui
+from advisor.cli import ask, kb, practice, recommend, tui
 
 USAGE_EXIT = 1
-COMMAND_GROUPS = (recommend, ask, tui, kb)
+COMMAND_GROUPS = (recommend, ask, practice, tui, kb)
 """Modules with `register(commands)`; each sets `run` on the parsers it adds."""
 
 
