@@ -290,7 +290,8 @@ def transaction(db: sqlite3.Connection) -> Iterator[None]:
 
 
 def unusable(path: Path, why: str) -> ProgressError:
-    return ProgressError(f"not a usable practice database: {why} ({MOVE_AWAY})", path)
+    """The one-line error for a file we cannot use (SQLite's own messages may span lines)."""
+    return ProgressError(f"not a usable practice database: {' '.join(why.split())} ({MOVE_AWAY})", path)
 
 
 def open_database(path: Path) -> sqlite3.Connection:
