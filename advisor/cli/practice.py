@@ -43,9 +43,10 @@ def register(commands: Any) -> None:
     practice.add_argument("--report", type=Path, metavar="FILE.md", help="write the round as Markdown")
     practice.add_argument("--scenarios", type=Path, metavar="DIR", help="scenario folder (default: shipped)")
     practice.set_defaults(run=run_practice)
-    sub = practice.add_subparsers(dest="practice_command", metavar="stats", parser_class=Parser)
+    sub = practice.add_subparsers(dest="practice_command", metavar="[stats]", parser_class=Parser)
     stats = sub.add_parser("stats", help="attempts, accuracy per domain and task over time, due, leeches")
     stats.add_argument("--format", choices=STATS_FORMATS, default="text")
+    stats.add_argument("--exam", metavar="ID", help="exam profile (default: the default profile)")
     add_output(stats)
     stats.set_defaults(run=run_stats)
 

@@ -36,9 +36,19 @@ class Schedule:
     def review(self, item: str, stored: CardState | None, correct: bool, when: datetime) -> CardState:
         """The card after one answer at `when` (a new card if `stored` is None)."""
         moment = when.astimezone(UTC)
-        card = Card.from_json(stored.card) if stored else Card(card_id=_card_id(item), due=moment)
+        card = _restore(stored) or Card(card_id=_card_id(item), due=moment)
         reviewed, _ = self._scheduler.review_card(card, Rating.Good if correct else Rating.Again, moment)
         return CardState(item, reviewed.to_json(), reviewed.due)
+
+
+def _restore(stored: CardState | None) -> Card | None:
+    """The stored card; None for none, or for one damaged beyond reading (it starts afresh)."""
+    if stored is None:
+        return None
+    try:
+        return Card.from_json(stored.card)
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _card_id(item: str) -> int:

@@ -5,21 +5,24 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from advisor.errors import ProgressError
 
+T = TypeVar("T")
 FILE_NAME = "progress.sqlite3"
 APPLICATION_ID = 0x41574D4C
 """`PRAGMA application_id` of our databases ("AWML"): how a foreign SQLite file is told apart."""
 HEADER = b"SQLite format 3\x00"
 MOVE_AWAY = "move it away; a new one will be created"
+DATABASE_ERRORS = (sqlite3.Error, UnicodeDecodeError)
+"""What reading a damaged database can raise (text that is not UTF-8 fails to decode)."""
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -79,8 +82,9 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_stamp(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+def parse_stamp(text: object) -> datetime:
+    """A stored moment; ValueError for anything else."""
+    return datetime.strptime(str(text), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -191,44 +195,46 @@ class ProgressStore:
     def attempts(self, exam: str | None = None, round_id: int | None = None) -> list[Attempt]:
         """Recorded answers in the order given (of one exam profile, or one round)."""
         where, params = _where(exam=exam, round_id=round_id)
-        rows = self._read(
+        return self._read(
             "SELECT round_id, question, exam, kind, stage, lens, domain, tasks, chosen, key, correct,"
             f" answered_at FROM attempt{where} ORDER BY id",
             params,
+            _attempt,
         )
-        return [_attempt(row) for row in rows]
 
     def missed(self, exam: str) -> list[str]:
         """Questions whose latest answer was wrong, the most recently missed first."""
-        rows = self._read(
+        return self._read(
             "SELECT question FROM attempt AS a WHERE exam = ? AND correct = 0 AND id = "
             "(SELECT max(id) FROM attempt WHERE question = a.question AND exam = a.exam) ORDER BY id DESC",
             (exam,),
+            lambda row: str(row[0]),
         )
-        return [row[0] for row in rows]
 
     def cards(self, prefix: str) -> dict[str, CardState]:
         """Every card whose item starts with `prefix`, by item."""
-        rows = self._read(
+        cards = self._read(
             "SELECT item, card, due FROM card WHERE substr(item, 1, ?) = ? ORDER BY item",
             (len(prefix), prefix),
+            _card,
         )
-        return {r[0]: CardState(r[0], r[1], parse_stamp(r[2])) for r in rows}
+        return {card.item: card for card in cards}
 
     def card(self, item: str) -> CardState | None:
-        rows = self._read("SELECT item, card, due FROM card WHERE item = ?", (item,))
-        return CardState(rows[0][0], rows[0][1], parse_stamp(rows[0][2])) if rows else None
+        found = self._read("SELECT item, card, due FROM card WHERE item = ?", (item,), _card)
+        return found[0] if found else None
 
     def rounds(self, exam: str | None = None) -> list[RoundInfo]:
         where, params = _where(exam=exam)
-        rows = self._read(
-            f"SELECT id, mode, exam, seed, planned, minutes, started_at FROM round{where} ORDER BY id", params
+        return self._read(
+            f"SELECT id, mode, exam, seed, planned, minutes, started_at FROM round{where} ORDER BY id",
+            params,
+            _round,
         )
-        return [RoundInfo(r[0], r[1], r[2], r[3], r[4], r[5], parse_stamp(r[6])) for r in rows]
 
     def setting(self, key: str) -> str | None:
-        rows = self._read("SELECT value FROM setting WHERE key = ?", (key,))
-        return rows[0][0] if rows else None
+        found = self._read("SELECT value FROM setting WHERE key = ?", (key,), lambda row: str(row[0]))
+        return found[0] if found else None
 
     def set_setting(self, key: str, value: str) -> None:
         with self._transaction() as db:
@@ -236,18 +242,21 @@ class ProgressStore:
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _read(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+    def _read(self, sql: str, params: tuple[object, ...], convert: Callable[[tuple[Any, ...]], T]) -> list[T]:
+        """Rows converted to objects; a database or a value we cannot read is one ProgressError."""
         try:
-            return list(self._db.execute(sql, params))
-        except sqlite3.Error as error:
+            return [convert(row) for row in self._db.execute(sql, params)]
+        except DATABASE_ERRORS as error:
             raise unusable(self.path, f"cannot be read ({error})") from None
+        except (ValueError, TypeError, AttributeError) as error:
+            raise unusable(self.path, f"holds damaged data ({error})") from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         try:
             with transaction(self._db):
                 yield self._db
-        except sqlite3.Error as error:
+        except DATABASE_ERRORS as error:
             raise unusable(self.path, f"cannot be written ({error})") from None
 
 
@@ -262,18 +271,29 @@ def _where(**columns: object) -> tuple[str, tuple[object, ...]]:
 def _attempt(row: tuple[Any, ...]) -> Attempt:
     (round_id, question, exam, kind, stage, lens, domain, tasks, chosen, key, correct, answered) = row
     return Attempt(
-        round_id,
-        question,
-        exam,
-        kind,
-        stage,
-        lens,
-        domain,
-        tuple(tasks.split()),
-        chosen,
-        key,
+        int(round_id),
+        str(question),
+        str(exam),
+        str(kind),
+        str(stage),
+        str(lens),
+        str(domain),
+        tuple(str(tasks).split()),
+        str(chosen),
+        str(key),
         bool(correct),
         parse_stamp(answered),
+    )
+
+
+def _card(row: tuple[Any, ...]) -> CardState:
+    return CardState(str(row[0]), str(row[1]), parse_stamp(row[2]))
+
+
+def _round(row: tuple[Any, ...]) -> RoundInfo:
+    minutes = float(row[5]) if row[5] is not None else None
+    return RoundInfo(
+        int(row[0]), str(row[1]), str(row[2]), int(row[3]), int(row[4]), minutes, parse_stamp(row[6])
     )
 
 
@@ -301,14 +321,14 @@ def open_database(path: Path) -> sqlite3.Connection:
         check_database(path)
     try:
         db = sqlite3.connect(path, isolation_level=None, timeout=10)
-    except sqlite3.Error as error:
+    except DATABASE_ERRORS as error:
         raise unusable(path, f"cannot be opened ({error})") from None
     try:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db)
-    except sqlite3.Error as error:
+    except DATABASE_ERRORS as error:
         db.close()
         raise unusable(path, f"cannot be opened ({error})") from None
     return db
@@ -343,7 +363,7 @@ def check_database(path: Path) -> None:
             _check_contents(db, path)
         finally:
             db.close()
-    except sqlite3.Error as error:
+    except DATABASE_ERRORS as error:
         raise unusable(path, f"damaged ({error})") from None
 
 

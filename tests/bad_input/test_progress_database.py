@@ -58,16 +58,23 @@ REAL = _real_database()
 
 
 def opens_or_refuses_cleanly(folder: Path, content: bytes) -> None:
-    """The property: the store opens, or refuses with one line naming the file, leaving it as it was."""
+    """The property: the store opens and reads, or refuses with one line naming the file (leaving
+    it as it was, when it refuses to open it)."""
     path = folder / "progress.sqlite3"
     path.write_bytes(content)
     try:
-        ProgressStore(path).close()
+        store = ProgressStore(path)
     except ProgressError as error:
         message = str(error)
         assert message.startswith(f"{path}: ") and "\n" not in message
         assert message.endswith(SUGGESTION) or "newer advisor" in message
         assert path.read_bytes() == content
+        return
+    with store:
+        try:
+            store.attempts(), store.missed("exam_one"), store.cards(""), store.rounds()
+        except ProgressError as error:
+            assert str(error).startswith(f"{path}: ") and "\n" not in str(error)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -88,3 +88,11 @@ def test_a_question_failed_again_and_again_is_a_leech() -> None:
 def test_item_names() -> None:
     assert question_item("q1") == "question:q1"
     assert task_item("mls_c01", "1.2") == "task:mls_c01:1.2"
+
+
+def test_a_card_damaged_beyond_reading_starts_afresh() -> None:
+    schedule = Schedule()
+    damaged = CardState("question:q1", '{"state": "?"', START)
+    assert schedule.review("question:q1", damaged, True, START) == schedule.review(
+        "question:q1", None, True, START
+    )
