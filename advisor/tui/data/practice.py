@@ -104,15 +104,21 @@ def accuracy_plot(stats: PracticeStats) -> PlotData:
     position = {day: index for index, day in enumerate(days, start=1)}
     series = tuple(
         Series(
-            area.name,
+            _short(number, area.name),
             tuple(position[d.day] for d in area.days),
             tuple(round(100 * d.correct / d.attempts, 1) for d in area.days),
         )
-        for area in stats.domains
+        for number, area in enumerate(stats.domains, start=1)
         if area.days
     )
     labels = tuple(day.strftime("%m-%d") for day in days)
     return PlotData("Accuracy per domain (%)", labels, series)
+
+
+def _short(number: int, name: str, width: int = 22) -> str:
+    """A legend label that fits beside a narrow plot: `3 Modeling`, long names cut with …."""
+    label = f"{number} {name}"
+    return label if len(label) <= width else label[: width - 1] + "…"
 
 
 def due_plot(stats: PracticeStats) -> PlotData:
