@@ -44,6 +44,10 @@ class UnknownIdError(AdvisorError):
     exit_code = 1
 
 
+class ProgressError(AdvisorError):
+    """The practice progress database cannot be used (not ours, corrupt, unwritable)."""
+
+
 class EngineError(AdvisorError):
     """Reasoning could not finish (for example a runaway rule chain)."""
 

@@ -21,6 +21,14 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
+@pytest.fixture(autouse=True)
+def _private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Practice progress goes to a fresh folder per test, never the user's data folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ADVISOR_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     """The shipped knowledge."""

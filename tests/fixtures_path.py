@@ -4,3 +4,5 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_KB = FIXTURES / "kb"
+FIXTURE_SCENARIOS = FIXTURES / "scenarios"
+"""Practice questions over the fixture knowledge (two domains, six questions)."""

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
-from advisor.cli import ask, diff, kb, recommend, serve, tui
+from advisor.cli import ask, diff, kb, practice, recommend, serve, tui
 
 USAGE_EXIT = 1
-COMMAND_GROUPS = (recommend, diff, ask, tui, serve, kb)
+COMMAND_GROUPS = (recommend, diff, ask, practice, tui, serve, kb)
 """Modules with `register(commands)`; each sets `run` on the parsers it adds."""
 
 

@@ -25,7 +25,7 @@ def keys(*pressed: str) -> Callable[[Pilot[Any]], Any]:
 
 
 def test_home(snap_compare: SnapCompare, app: AdvisorApp) -> None:
-    """Home: title, intro, the menu (new, open, knowledge, help, quit, with their keys, the
+    """Home: title, intro, the menu (new, open, knowledge, practice, help, quit, with their keys, the
     first one highlighted), the knowledge counts below it, and the footer keys."""
     assert snap_compare(app, run_before=keys())
 

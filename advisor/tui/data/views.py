@@ -120,3 +120,47 @@ class Entry:
     id: str
     label: str
     haystack: str
+
+
+@dataclass(frozen=True)
+class PracticeQuestionView:
+    """A question as the practice question widget shows it."""
+
+    heading: str
+    title: str
+    narrative: str
+    stem: str
+    options: tuple[tuple[str, str], ...]
+    """(letter, text) in letter order."""
+    chosen: str = ""
+    key: str = ""
+    """Shown only once answered with feedback."""
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """A row of the score table: a domain or a task statement."""
+
+    label: str
+    correct: int
+    total: int
+    percent: int
+    is_task: bool = False
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a plot: y values at x positions (1 is the first label)."""
+
+    label: str
+    x: tuple[int, ...]
+    y: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PlotData:
+    """What a plot widget draws: x labels and the series over them."""
+
+    title: str
+    labels: tuple[str, ...] = ()
+    series: tuple[Series, ...] = ()

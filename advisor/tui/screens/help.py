@@ -26,7 +26,7 @@ KEYS = (
     (
         "Home",
         (
-            ("n o k", "new interview, open an answers file, knowledge browser"),
+            ("n o k p", "new interview, open an answers file, knowledge browser, practice"),
             ("c", "continue the interview"),
         ),
     ),
@@ -57,6 +57,17 @@ KEYS = (
         (
             ("type", "search nodes, rules and questions (/ from the list)"),
             ("↑ ↓", "show one: traits, relations, status, rules that mention it"),
+        ),
+    ),
+    (
+        "Practice",
+        (
+            ("d r e v", "due today, drill, exam simulation (timed), review missed"),
+            ("f  p", "the full-length exam · progress plots"),
+            ("+ -", "more or fewer questions per round"),
+            ("a-d", "answer (or ↑ ↓ enter); n next question; tab scrolls the explanation"),
+            ("e", "export the round as Markdown"),
+            ("escape", "end the round and see the report (answers are saved at once)"),
         ),
     ),
 )

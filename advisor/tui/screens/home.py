@@ -1,4 +1,4 @@
-"""Home: start a new interview, continue one, open an answers file, or browse the knowledge."""
+"""Home: start a new interview, continue one, open an answers file, browse the knowledge, practise."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from advisor.engine.engine import Engine
+from advisor.tui.data.practice import PracticeSetup
 from advisor.tui.data.session import Session, answer_count, new_session, open_session
 from advisor.tui.screens.focus_dialog import FocusDialog
 from advisor.tui.screens.interview import InterviewScreen
 from advisor.tui.screens.knowledge import KnowledgeScreen
 from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
+from advisor.tui.screens.practice import PracticeScreen
 
 INTRO = (
     "Answer questions about your machine learning problem; the advisor recommends AWS "
@@ -27,6 +29,7 @@ MENU = (
     ("new", "n", "New interview"),
     ("open", "o", "Open an answers file"),
     ("knowledge", "k", "Knowledge browser"),
+    ("practice", "p", "Practice exam questions"),
     ("app.help", "f1", "Help and keys"),
     ("app.request_quit", "q", "Quit"),
 )
@@ -41,16 +44,21 @@ class HomeScreen(Screen[None]):
         Binding("c", "resume", "Continue", show=False),
         Binding("o", "open", "Open"),
         Binding("k", "knowledge", "Knowledge"),
+        Binding("p", "practice", "Practice"),
     ]
     PALETTE = (
         ("New interview", "Start answering questions from scratch", "new"),
         ("Open answers file", "Continue from a YAML answers file", "open"),
         ("Knowledge browser", "Search the services, rules and questions", "knowledge"),
+        ("Practice", "Exam-style questions graded and explained by the engine", "practice"),
     )
 
-    def __init__(self, engine: Engine, lens: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine, lens: str | None = None, practice: PracticeSetup | None = None
+    ) -> None:
         super().__init__()
         self.engine, self.lens = engine, lens
+        self.practice = practice or PracticeSetup()
         self.session: Session | None = None
 
     def compose(self) -> ComposeResult:
@@ -110,3 +118,6 @@ class HomeScreen(Screen[None]):
 
     def action_knowledge(self) -> None:
         self.app.push_screen(KnowledgeScreen(self.engine.kb))
+
+    def action_practice(self) -> None:
+        self.app.push_screen(PracticeScreen(self.engine, self.practice))
