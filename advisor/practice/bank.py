@@ -11,9 +11,9 @@ from advisor.engine.result import LENSES, Lens
 from advisor.errors import UnknownIdError
 from advisor.knowledge import KnowledgeBase
 from advisor.knowledge.answers import Scenario
-from advisor.knowledge.spelling import suggest
 from advisor.knowledge.models import ExamProfile
 from advisor.knowledge.scenarios import read_scenario, scenario_files
+from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import Value
 from advisor.resources import scenarios_dir
 
