@@ -61,7 +61,7 @@ CASES = {
     ),
     "task_of_another_profile_unprefixed": (
         "exams:\n" + exam("second") + NODE.replace("{refs}", '"2.1"'),
-        "kb/zz.yaml:17: node x1: unknown exam task statement '2.1' (did you mean '1.1'?)",
+        "kb/zz.yaml:17: node x1: unknown exam task statement '2.1' (did you mean '1.1' or '1.2'?)",
     ),
 }
 
