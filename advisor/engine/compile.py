@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.engine.operators import OPERATORS, ORDERED
 from advisor.errors import EngineError
-from advisor.knowledge.crossref import design_fact, pick_fact, rule_reads, rule_writes
+from advisor.knowledge.crossref import design_fact, facts_read, pick_fact, rule_reads, rule_writes
 from advisor.knowledge.formula import Expression, parse_formula
 from advisor.knowledge.models import (
     AllOf,
@@ -109,6 +109,8 @@ class CompiledRules:
     pick_readers: tuple[int, ...] = ()
     """Rules that read another stage's pick: queued from the start, evaluated in agenda order
     (after every rule acting on that stage)."""
+    gating_facts: tuple[str, ...] = ()
+    """The facts any question's relevance depends on: relevance is worked out once per their values."""
 
 
 class Compiler:
@@ -258,6 +260,9 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         question.id: compiler.condition(question.asks_when) if question.asks_when else None
         for question in kb.questions.values()
     }
+    gating = sorted(
+        {fact for q in kb.questions.values() for fact in facts_read(q.asks_when, stages_of)} | {"lens"}
+    )
     return CompiledRules(
         rules=tuple(compiled),
         readers={fact: tuple(items) for fact, items in readers.items()},
@@ -266,6 +271,7 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         fire_without_facts=eager,
         asks_when=asks_when,
         pick_readers=tuple(item.position for item in compiled if item.picks),
+        gating_facts=tuple(gating),
     )
 
 

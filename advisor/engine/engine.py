@@ -48,6 +48,9 @@ from advisor.knowledge.values import coerce_value, label_of
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
+RELEVANCE_MEMO = 4096
+"""How many distinct states of the gating facts the relevance memo keeps."""
+
 Design = Mapping[str, frozenset[str]]
 """What runs today: stage (or decision within a stage) -> the node ids there."""
 
@@ -79,6 +82,8 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.compiled = kb.compiled
+        self._relevance: dict[tuple[Any, ...], list[Question]] = {}
+        """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
 
     def run(
         self,
@@ -124,12 +129,19 @@ class Engine:
         """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
         context = {**{k: v for k, v in answers.items() if v is not None}, "lens": lens}
         context.update({design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()})
+        key = tuple(context.get(fact) for fact in self.compiled.gating_facts)
+        if (known := self._relevance.get(key)) is not None:
+            return list(known)
         checks = self.compiled.asks_when
-        return [
+        found = [
             question
             for question in self.kb.questions.values()
             if (check := checks[question.id]) is None or check(context, None)
         ]
+        if len(self._relevance) >= RELEVANCE_MEMO:
+            self._relevance.clear()
+        self._relevance[key] = found
+        return list(found)
 
     def facts_for(
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None

@@ -177,8 +177,10 @@ def _formula_inputs(rule: Rule) -> set[str]:
     }
 
 
-def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
-    """Values just either side of every threshold the rules compare this number with."""
+@lru_cache(maxsize=1024)
+def _number_probes(kb: KnowledgeBase, question_id: str) -> tuple[float, ...]:
+    """Values just either side of every threshold the rules compare this number with (worked
+    out once per knowledge base and question: the lookahead asks for them at every step)."""
     thresholds: set[float] = set()
     for rule in kb.rules.values():
         where = rule.for_each.where if rule.for_each else None
@@ -202,4 +204,4 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
     for threshold in thresholds:
         step = max(abs(threshold) * 0.01, 0.001)
         probes.update(p for p in (threshold - step, threshold, threshold + step) if low <= p <= high)
-    return sorted(probes)
+    return tuple(sorted(probes))
