@@ -41,15 +41,15 @@ def run(engine: Engine, answers: dict[str, Any], **kwargs: Any) -> Result:
         (
             {"problem_type": "content_generation", "genai_adaptation": "prompting_only"},
             "amazon_bedrock",
-            "TRN-202",
+            "TRA-202",
         ),
-        ({"problem_type": "vision_task", "ai_task": "image_video_analysis"}, "amazon_rekognition", "TRN-201"),
+        ({"problem_type": "vision_task", "ai_task": "image_video_analysis"}, "amazon_rekognition", "TRA-201"),
         (
             {"problem_type": "regression", "data_type": "tabular", "no_code_required": True},
             "sagemaker_canvas",
-            "TRN-203",
+            "TRA-203",
         ),
-        ({"problem_type": "rules_suffice"}, "rule_based_solution", "TRN-204"),
+        ({"problem_type": "rules_suffice"}, "rule_based_solution", "TRA-204"),
     ],
 )
 def test_a_model_nobody_on_the_team_trains_leaves_training_and_tuning_not_needed(
