@@ -87,7 +87,7 @@ def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
                 if key in origins:
                     first = origins[key]
                     raise KnowledgeError(
-                        f"duplicate {section[:-1]} id '{item.id}' (first defined at "
+                        f"duplicate {section.removesuffix('s')} id '{item.id}' (first defined at "
                         f"{first.display}:{first.line()})",
                         shown,
                         origin.line("id"),
