@@ -4,3 +4,5 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_KB = FIXTURES / "kb"
+CHECK = FIXTURES / "check"
+"""Design-check fixtures: CloudFormation mappings for the fixture knowledge, designs, templates."""
