@@ -241,3 +241,33 @@ def focus_location(design: Design, stage: str) -> Location:
     """Where a focused stage is named (the `focus` entry; the list itself for a decision within it)."""
     stages = design.file.focus_stages
     return design.where("focus", stages.index(stage)) if stage in stages else design.where("focus")
+
+
+TEMPLATE_SUFFIXES = (".template.yaml", ".template.yml", ".template.json")
+DESIGN_SUFFIXES = (".design.yaml", ".design.yml")
+
+
+def design_and_template(path: Path) -> tuple[Path, Path | None]:
+    """NAME.template.yaml|yml|json and NAME.design.yaml|yml beside it belong together, whichever
+    is named; any other file is a design file on its own."""
+    name = path.name
+    design_suffix = next((s for s in DESIGN_SUFFIXES if name.endswith(s)), None)
+    if design_suffix is not None:
+        return path, _beside(path, name.removesuffix(design_suffix), TEMPLATE_SUFFIXES)
+    suffix = next((s for s in TEMPLATE_SUFFIXES if name.endswith(s)), None)
+    if suffix is None:
+        return path, None
+    stem = name.removesuffix(suffix)
+    design = _beside(path, stem, DESIGN_SUFFIXES)
+    if design is not None:
+        return design, path
+    raise AnswersError(
+        f"no design file beside the template (expected {stem}{DESIGN_SUFFIXES[0]} with the requirements;"
+        " or run: advisor check --template FILE --answers FILE)",
+        path,
+    )
+
+
+def _beside(path: Path, stem: str, suffixes: tuple[str, ...]) -> Path | None:
+    """The first file named STEM + one of `suffixes` in `path`'s folder."""
+    return next((p for p in (path.with_name(stem + s) for s in suffixes) if p.is_file()), None)

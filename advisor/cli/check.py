@@ -12,11 +12,9 @@ from advisor.check.formats import FORMATS
 from advisor.check.kinds import SEVERITIES
 from advisor.cli.options import add_lens, add_output
 from advisor.cli.output import emit
-from advisor.errors import AdvisorError, UsageError
+from advisor.errors import UsageError
 
 EXIT_FINDINGS = 3
-TEMPLATE_SUFFIXES = (".template.yaml", ".template.yml", ".template.json")
-DESIGN_SUFFIXES = (".design.yaml", ".design.yml")
 
 DESCRIPTION = """\
 Check a design against its requirements: the same engine reasons over the answers, and each
@@ -116,31 +114,6 @@ def inputs(
     given = [*designs, *([answers] if answers else [])]
     if not given:
         raise UsageError("give a design file, --template FILE with --answers FILE, or --example NAME")
-    pairs = [_pair(path) for path in given]
-    return list(dict.fromkeys(pairs))
+    from advisor.check.design import design_and_template
 
-
-def _pair(path: Path) -> tuple[Path, Path | None]:
-    """NAME.template.yaml|yml|json and NAME.design.yaml|yml beside it belong together, whichever
-    is named; any other file is a design file on its own."""
-    name = path.name
-    design_suffix = next((s for s in DESIGN_SUFFIXES if name.endswith(s)), None)
-    if design_suffix is not None:
-        return path, _beside(path, name.removesuffix(design_suffix), TEMPLATE_SUFFIXES)
-    suffix = next((s for s in TEMPLATE_SUFFIXES if name.endswith(s)), None)
-    if suffix is None:
-        return path, None
-    stem = name.removesuffix(suffix)
-    design = _beside(path, stem, DESIGN_SUFFIXES)
-    if design is not None:
-        return design, path
-    raise AdvisorError(
-        f"no design file beside the template (expected {stem}{DESIGN_SUFFIXES[0]} with the requirements;"
-        " or run: advisor check --template FILE --answers FILE)",
-        path,
-    )
-
-
-def _beside(path: Path, stem: str, suffixes: Sequence[str]) -> Path | None:
-    """The first file named STEM + one of `suffixes` in `path`'s folder."""
-    return next((p for p in (path.with_name(stem + s) for s in suffixes) if p.is_file()), None)
+    return list(dict.fromkeys(design_and_template(path) for path in given))

@@ -59,6 +59,7 @@ async def test_the_palette_lists_the_screen_commands_and_runs_them(app: AdvisorA
             "New interview",
             "Open answers file",
             "Knowledge browser",
+            "Check a design",
             "Help",
             "Light / dark theme",
             "Quit",

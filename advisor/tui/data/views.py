@@ -116,3 +116,23 @@ class Entry:
     id: str
     label: str
     haystack: str
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """A finding as the finding tree lists it."""
+
+    id: str
+    group: str
+    """`error`, `warning`, `info` or `suppressed`."""
+    label: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """Findings of one severity (or the suppressed ones), in report order."""
+
+    group: str
+    label: str
+    rows: tuple[FindingRow, ...]
