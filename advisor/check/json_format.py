@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from advisor.check.design import Location
 from advisor.check.findings import CheckReport, Finding
 from advisor.check.kinds import Severity
 
@@ -32,13 +31,13 @@ def _report(report: CheckReport) -> dict[str, Any]:
         "lens": report.result.lens,
         "focus": list(report.result.focus),
         "choices": [
-            {"stage": c.stage, "node": c.node, "locations": [_location(at) for at in c.locations]}
+            {"stage": c.stage, "node": c.node, "locations": [asdict(at) for at in c.locations]}
             for c in design.choices
         ],
         "summary": report.counts(),
         "findings": [finding_to_dict(f) for f in report.findings],
         "unmapped_resources": [
-            {"resource": u.resource, "type": u.type, **_location(u.location)} for u in design.unmapped
+            {"resource": u.resource, "type": u.type, "location": asdict(u.location)} for u in design.unmapped
         ],
     }
 
@@ -53,7 +52,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "title": finding.title,
         "message": finding.message,
         "fix": finding.fix,
-        "location": _location(finding.location),
+        "location": asdict(finding.location),
         "stage": finding.stage,
         "node": finding.node,
         "better": finding.better,
@@ -65,13 +64,9 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         else {
             "reason": suppressed.reason,
             "expires": suppressed.expires.isoformat() if suppressed.expires else None,
-            **_location(suppressed.location),
+            **asdict(suppressed.location),
         },
     }
-
-
-def _location(location: Location) -> dict[str, Any]:
-    return asdict(location)
 
 
 def render_json(reports: Sequence[CheckReport], fail_on: Severity) -> str:

@@ -4,12 +4,14 @@ CloudFormation mappings); SARIF validated against the specification's required p
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from advisor.cli import main
 from advisor.knowledge import KnowledgeBase
@@ -294,3 +296,19 @@ def test_help_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> No
         main(["check", "--help"])
     out = capsys.readouterr().out
     assert "exit codes:" in out and "3  findings at or above --fail-on" in out
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_pre_commit_hook_checks_design_files_and_templates() -> None:
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"]) == ("advisor-check", "advisor check", "python")
+    files = re.compile(hook["files"])
+    assert all(
+        files.search(name)
+        for name in ("a.design.yaml", "infra/b.design.yml", "s.template.yaml", "s.template.json")
+    )
+    assert not any(
+        files.search(name) for name in ("answers.yaml", "template.yaml", "x.design.json", "x.template.txt")
+    )
