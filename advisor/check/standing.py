@@ -73,7 +73,8 @@ def _violations(
     node = kb.nodes[choice.node]
     stage = kb.stages[choice.stage].name
     if better is not None:
-        fix = f"Use {better.name} instead: the top pick for {stage} (score {better.score}) for these needs."
+        fix = f"Use {better.name} instead: the top pick for {stage} with these requirements"
+        fix += f" (score {better.score})."
     elif top is not None:
         fix = f"Drop {node.name}: {top.name}, also in the design, is the top pick for {stage}."
     else:
