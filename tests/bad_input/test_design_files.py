@@ -8,6 +8,7 @@ import datetime
 import json
 from pathlib import Path
 
+import cfnlint.decode  # noqa: F401  # imported here once, so no property-test example pays for it
 import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings

@@ -50,7 +50,9 @@ def test_a_chosen_node_a_rule_rejects_is_an_error_naming_requirement_rule_and_be
     )
     assert [(r.question, r.answer) for r in finding.requirements] == [("speed", "fast")]
     assert finding.better == "stream_a"
-    assert finding.fix == "Use Stream A instead: the top pick for Ingestion with these requirements (score 2)."
+    assert (
+        finding.fix == "Use Stream A instead: the top pick for Ingestion with these requirements (score 2)."
+    )
     assert [(r.rule, r.weight, r.about) for r in finding.reasons] == [("ING-002", 2, "stream_a")]
     assert finding.sources == ("https://docs.aws.amazon.com/r3",)
     assert (finding.location.line, finding.location.key) == (3, "design.ingestion")
