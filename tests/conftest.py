@@ -12,7 +12,7 @@ import pytest
 from advisor.engine.engine import Engine
 from advisor.knowledge import KnowledgeBase, load_knowledge
 
-from fixtures_path import FIXTURE_KB
+from fixtures_path import CHECK, FIXTURE_KB, FIXTURES
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +43,17 @@ def fixture_kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def fixture_engine(fixture_kb: KnowledgeBase) -> Engine:
     return Engine(fixture_kb)
+
+
+@pytest.fixture(scope="session")
+def check_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The fixture knowledge plus decisions within stages and diagnoses (kb_decisions) and
+    CloudFormation mappings (check/cloudformation.yaml): what design checks are tested on."""
+    root = tmp_path_factory.mktemp("check_kb")
+    shutil.copytree(FIXTURE_KB, root, dirs_exist_ok=True)
+    shutil.copy(FIXTURES / "kb_decisions" / "decisions.yaml", root / "decisions.yaml")
+    shutil.copy(CHECK / "cloudformation.yaml", root / "cloudformation.yaml")
+    return load_knowledge(root, use_cache=False)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from advisor.cli.output import emit
 from advisor.errors import UnknownIdError
 from advisor.knowledge import load_knowledge
 from advisor.knowledge.spelling import suggest
-from advisor.resources import scenarios_dir
 
 
 def register(commands: Any) -> None:
@@ -40,11 +39,12 @@ def run_examples(args: argparse.Namespace) -> int:
 
 def example_path(name: str) -> Path:
     """The shipped scenario file whose id (and file name) is `name`."""
-    found = sorted(scenarios_dir().rglob(f"{name}.yaml"))
-    if not found:
-        names = {path.stem for path in scenarios_dir().rglob("*.yaml")}
-        raise UnknownIdError(f"unknown example '{name}'{suggest(name, names)}; see 'advisor examples'")
-    return found[0]
+    from advisor.knowledge.scenarios import scenario_files
+
+    found = {path.stem: path for path in reversed(scenario_files())}
+    if name not in found:
+        raise UnknownIdError(f"unknown example '{name}'{suggest(name, set(found))}; see 'advisor examples'")
+    return found[name]
 
 
 def recommend(
@@ -74,10 +74,18 @@ def recommend(
 
 
 def examples() -> str:
+    from advisor.check.scenario import SUFFIX, design_scenario_files
+    from advisor.knowledge.scenarios import scenario_files
+
+    lines = [_example_line(path, path.stem) for path in sorted(scenario_files(), key=lambda p: p.stem)]
+    lines += ["", "Run one with: advisor recommend --example NAME", "", "Design checks:"]
+    lines += [_example_line(path, path.name.removesuffix(SUFFIX)) for path in design_scenario_files()]
+    return "\n".join(lines) + "\n\nRun one with: advisor check --example NAME\n"
+
+
+def _example_line(path: Path, name: str) -> str:
     from advisor.knowledge.yaml_io import read_yaml
 
-    lines = []
-    for path in sorted(scenarios_dir().rglob("*.yaml"), key=lambda p: p.stem):
-        data = read_yaml(path).data or {}
-        lines.append(f"{path.stem:<40} {data.get('title', '')}")
-    return "\n".join(lines) + "\n\nRun one with: advisor recommend --example NAME\n"
+    data = read_yaml(path).data
+    title = data.get("title", "") if isinstance(data, dict) else ""
+    return f"{name:<40} {title}"

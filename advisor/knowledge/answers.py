@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -118,9 +118,17 @@ def coerce_answers(kb: KnowledgeBase, raw: Mapping[str, Any]) -> dict[str, Value
 def read_answers(kb: KnowledgeBase, path: Path) -> tuple[AnswersFile, dict[str, Value | None]]:
     """Read an answers or scenario file; errors name the file and line."""
     document = read_yaml(path)
-    shown = str(path)
     is_scenario = isinstance(document.data, dict) and "expect" in document.data
-    model: type[AnswersFile] = Scenario if is_scenario else AnswersFile
+    return parse_answers(kb, document, str(path), Scenario if is_scenario else AnswersFile)
+
+
+A = TypeVar("A", bound=AnswersFile)
+
+
+def parse_answers(
+    kb: KnowledgeBase, document: YamlDocument, shown: str, model: type[A]
+) -> tuple[A, dict[str, Value | None]]:
+    """Validate a read YAML document as `model` (an answers file or an extension of one)."""
     parsed = validate_model(model, document, shown, AnswersError)
     _check_focus(kb, parsed, document, shown)
     _check_design(kb, parsed, document, shown)

@@ -73,6 +73,7 @@ class CrossReferencer:
         for rule in self.doc.rules:
             RuleChecker(self, rule, self.origins[("rules", rule.id)]).check()
         check_acyclic(self.doc.rules, self.origins)
+        self._check_cloudformation()
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -191,6 +192,18 @@ class CrossReferencer:
                         relation,
                         index,
                     )
+
+    def _check_cloudformation(self) -> None:
+        """Each mapping puts existing nodes in stages they belong to."""
+        for mapping in self.doc.cloudformation:
+            origin = self.origins[("cloudformation", mapping.id)]
+            for stage, node in mapping.design.items():
+                self.expect(origin, "stage", stage, self.stages, "design", stage)
+                self.expect(origin, "node", node, self.nodes, "design", stage)
+                if stage not in self.nodes[node].stages:
+                    where = ", ".join(self.nodes[node].stages)
+                    message = f"node '{node}' is not in stage '{stage}' (its stages: {where})"
+                    self.fail(origin, message, "design", stage)
 
 
 def task_references(document: KnowledgeDocument) -> set[str]:

@@ -17,6 +17,7 @@ from advisor.knowledge.models import (
     KnowledgeDocument,
     Node,
     Question,
+    ResourceMapping,
     Rule,
     Scale,
     Stage,
@@ -51,6 +52,10 @@ class KnowledgeBase:
         self.derived: dict[str, DerivedFact] = {fact.id: fact for fact in document.facts}
         self.nodes: dict[str, Node] = {node.id: node for node in document.nodes}
         self.rules: dict[str, Rule] = {rule.id: rule for rule in document.rules}
+        self.cloudformation: dict[str, list[ResourceMapping]] = {}
+        """Resource type -> the mappings that read it as a design, in knowledge order."""
+        for mapping in document.cloudformation:
+            self.cloudformation.setdefault(mapping.type, []).append(mapping)
         self.facts: dict[str, FactSpec] = {"lens": LENS_FACT, **self.questions, **self.derived}
         self.scale_positions: dict[str, dict[str, int]] = {
             scale.id: {value.id: index for index, value in enumerate(scale.values)}

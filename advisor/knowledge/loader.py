@@ -87,7 +87,7 @@ def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
                 if key in origins:
                     first = origins[key]
                     raise KnowledgeError(
-                        f"duplicate {section[:-1]} id '{item.id}' (first defined at "
+                        f"duplicate {section.removesuffix('s')} id '{item.id}' (first defined at "
                         f"{first.display}:{first.line()})",
                         shown,
                         origin.line("id"),
@@ -147,7 +147,9 @@ def describe_error(error: Any, loc: Loc, known_keys: set[str] | None = None) -> 
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         parent = format_loc(loc[:-1])
-        hint = suggest(key, (known_keys or set()) | _schema_keys())
+        top = known_keys or set()  # a file's own sections are no fix for a key inside one of them
+        candidates = (top | _schema_keys()) if len(loc) == 1 else _schema_keys() - top
+        hint = suggest(key, candidates - {key})
         return f"unknown key '{key}'" + (f" in {parent}" if parent else "") + hint
     if kind == "missing":
         parent = format_loc(loc[:-1])

@@ -26,9 +26,15 @@ class Mismatch:
     actual: str
 
 
+DESIGNS_FOLDER = "designs"
+"""Below the scenarios folder: design checks (`advisor check --example`), not answer sets."""
+
+
 def scenario_files(root: Path | None = None) -> list[Path]:
-    """Every scenario file below `root` (default: the shipped scenarios), sorted."""
-    return sorted((root or scenarios_dir()).rglob("*.yaml"))
+    """Every answers scenario below `root` (default: the shipped scenarios), sorted; the
+    design checks under designs/ are read by advisor.check.scenario instead."""
+    base = root or scenarios_dir()
+    return sorted(path for path in base.rglob("*.yaml") if path.relative_to(base).parts[0] != DESIGNS_FOLDER)
 
 
 def read_scenario(kb: KnowledgeBase, path: Path) -> tuple[Scenario, dict[str, Value | None]]:

@@ -60,6 +60,7 @@ async def test_the_palette_lists_the_screen_commands_and_runs_them(app: AdvisorA
             "Open answers file",
             "Knowledge browser",
             "Practice",
+            "Check a design",
             "Help",
             "Light / dark theme",
             "Quit",

@@ -28,7 +28,7 @@ async def test_home_offers_only_what_works(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert menu(app) == ["new", "open", "knowledge", "practice", "app.help", "app.request_quit"]
+        assert menu(app) == ["new", "open", "knowledge", "practice", "check", "app.help", "app.request_quit"]
         await press(pilot, "down", "down", "enter")
         assert isinstance(app.screen, KnowledgeScreen)
 

@@ -6,13 +6,19 @@ Regenerate with `pytest tests/tui --snapshot-update` and look at the SVGs before
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 from tui_pilot import STREAM, press
 
-from advisor.tui import AdvisorApp
+from advisor.knowledge import KnowledgeBase
+from advisor.tui import AdvisorApp, make_app
+
+from fixtures_path import CHECK
 
 SnapCompare = Callable[..., bool]
 
@@ -25,8 +31,8 @@ def keys(*pressed: str) -> Callable[[Pilot[Any]], Any]:
 
 
 def test_home(snap_compare: SnapCompare, app: AdvisorApp) -> None:
-    """Home: title, intro, the menu (new, open, knowledge, practice, help, quit, with their keys, the
-    first one highlighted), the knowledge counts below it, and the footer keys."""
+    """Home: title, intro, the menu (new, open, knowledge, practice, check a design, help, quit,
+    with their keys, the first one highlighted), the knowledge counts below it, and the footer keys."""
     assert snap_compare(app, run_before=keys())
 
 
@@ -70,3 +76,19 @@ def test_longest_node_name(snap_compare: SnapCompare, long_app: Callable[..., Ad
     cursor is on it, and the detail pane shows its full name wrapped over three lines with the
     [retired] badge, then that it is retired and Deep Store replaces it."""
     assert snap_compare(long_app(), run_before=keys("n", "enter", "1", "r", "l", *["down"] * 9))
+
+
+def test_check_a_design(snap_compare: SnapCompare, check_kb: KnowledgeBase, tmp_path: Path) -> None:
+    """Check a design at 80x24: on the left "1 error, 0 warnings, 2 info, 2 suppressed" over
+    Errors (1) with ✗ buffer_b (ingestion) ING-003 highlighted, Information (2) with the two
+    focused stages without a choice, Suppressed (2) with old_d's findings marked ~; on the right
+    the finding's title with its [error] badge, the message, where it is written, the
+    requirement (How fast? fast), the fix naming Stream A, and the engine's why not."""
+    shutil.copy(CHECK / "stream.design.yaml", tmp_path / "stream.design.yaml")
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await press(pilot, "d")
+        pilot.app.screen.query_one("#dialog-path", Input).value = "stream.design.yaml"
+        await press(pilot, "enter")
+
+    assert snap_compare(make_app(check_kb, lens=None), run_before=run)

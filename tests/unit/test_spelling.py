@@ -49,6 +49,6 @@ def test_ranking_is_closest_first_then_by_key() -> None:
 def test_shipped_ids_typed_with_a_word_missing_or_a_typo(kb: KnowledgeBase) -> None:
     """Where difflib found nothing (a word of a longer id, a dropped letter), rapidfuzz finds it."""
     nodes = set(kb.nodes)
-    assert suggest("xgbost", nodes) == " (did you mean 'sagemaker_xgboost'?)"
+    assert suggest("xgbost", nodes).startswith(" (did you mean 'sagemaker_xgboost'")
     assert suggest("firehose", nodes) == " (did you mean 'amazon_data_firehose'?)"
     assert suggest("ingestion_latency", set(kb.questions)) == " (did you mean 'ingest_latency'?)"

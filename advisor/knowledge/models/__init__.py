@@ -1,6 +1,7 @@
 """The pydantic schema of everything written in YAML: knowledge files, answers and scenarios."""
 
 from advisor.knowledge.models.base import Id, LocalTaskId, Model, RuleId, Scalar, SourceUrl, TaskId
+from advisor.knowledge.models.cloudformation import PropertyTest, ResourceMapping
 from advisor.knowledge.models.condition import (
     AllOf,
     AnyOf,
@@ -62,10 +63,12 @@ __all__ = [
     "NotNeeded",
     "NotOf",
     "PickTest",
+    "PropertyTest",
     "Question",
     "Recommend",
     "RelationTest",
     "RelationType",
+    "ResourceMapping",
     "Rule",
     "RuleId",
     "Scalar",

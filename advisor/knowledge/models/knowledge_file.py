@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.knowledge.models.base import Model
+from advisor.knowledge.models.cloudformation import ResourceMapping
 from advisor.knowledge.models.exam import ExamProfile
 from advisor.knowledge.models.node import Node
 from advisor.knowledge.models.question import DerivedFact, Question
@@ -18,6 +19,7 @@ SECTIONS = (
     "facts",
     "nodes",
     "rules",
+    "cloudformation",
 )
 
 
@@ -32,6 +34,8 @@ class KnowledgeFile(Model):
     facts: list[DerivedFact] = []
     nodes: list[Node] = []
     rules: list[Rule] = []
+    cloudformation: list[ResourceMapping] = []
+    """How CloudFormation resources read as a design (`advisor check --template`)."""
 
 
 class KnowledgeDocument(KnowledgeFile):

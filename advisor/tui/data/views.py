@@ -164,3 +164,23 @@ class PlotData:
     title: str
     labels: tuple[str, ...] = ()
     series: tuple[Series, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """A finding as the finding tree lists it."""
+
+    id: str
+    group: str
+    """`error`, `warning`, `info` or `suppressed`."""
+    label: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """Findings of one severity (or the suppressed ones), in report order."""
+
+    group: str
+    label: str
+    rows: tuple[FindingRow, ...]

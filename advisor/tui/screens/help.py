@@ -27,6 +27,7 @@ KEYS = (
         "Home",
         (
             ("n o k p", "new interview, open an answers file, knowledge browser, practice"),
+            ("d", "check a design file or CloudFormation template"),
             ("c", "continue the interview"),
         ),
     ),
@@ -50,6 +51,13 @@ KEYS = (
             ("tab", "focus the detail to scroll it (a name cut with … is there in full)"),
             ("l", "lens: exam (the certification) or current (new customers today)"),
             ("e  a", "export the report · the answers"),
+        ),
+    ),
+    (
+        "Check a design",
+        (
+            ("↑ ↓", "findings: errors, warnings, information, then the suppressed ones"),
+            ("tab", "focus the detail to scroll it: where, requirement, fix, why not, sources"),
         ),
     ),
     (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -12,9 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from advisor.check.findings import CheckReport
 from advisor.engine.engine import Engine
+from advisor.tui.data.check import load_check
 from advisor.tui.data.practice import PracticeSetup
-from advisor.tui.data.session import Session, answer_count, new_session, open_session
+from advisor.tui.data.session import Session, answer_count, as_lens, new_session, open_session
+from advisor.tui.screens.check import CheckScreen
 from advisor.tui.screens.focus_dialog import FocusDialog
 from advisor.tui.screens.interview import InterviewScreen
 from advisor.tui.screens.knowledge import KnowledgeScreen
@@ -25,11 +29,16 @@ INTRO = (
     "Answer questions about your machine learning problem; the advisor recommends AWS "
     "services stage by stage, with the rules, facts and AWS documentation behind each pick."
 )
+CHECK_NOTE = (
+    "A design file (answers, design: and suppress:) or a CloudFormation template checked "
+    "against NAME.design.yaml beside it; findings are grouped by severity."
+)
 MENU = (
     ("new", "n", "New interview"),
     ("open", "o", "Open an answers file"),
     ("knowledge", "k", "Knowledge browser"),
     ("practice", "p", "Practice exam questions"),
+    ("check", "d", "Check a design or template"),
     ("app.help", "f1", "Help and keys"),
     ("app.request_quit", "q", "Quit"),
 )
@@ -45,12 +54,14 @@ class HomeScreen(Screen[None]):
         Binding("o", "open", "Open"),
         Binding("k", "knowledge", "Knowledge"),
         Binding("p", "practice", "Practice"),
+        Binding("d", "check", "Check", show=False),
     ]
     PALETTE = (
         ("New interview", "Start answering questions from scratch", "new"),
         ("Open answers file", "Continue from a YAML answers file", "open"),
         ("Knowledge browser", "Search the services, rules and questions", "knowledge"),
         ("Practice", "Exam-style questions graded and explained by the engine", "practice"),
+        ("Check a design", "Findings for a design file or CloudFormation template", "check"),
     )
 
     def __init__(
@@ -121,3 +132,21 @@ class HomeScreen(Screen[None]):
 
     def action_practice(self) -> None:
         self.app.push_screen(PracticeScreen(self.engine, self.practice))
+
+    def action_check(self) -> None:
+        def load(path: Path) -> CheckReport:
+            lens = as_lens(self.lens) if self.lens else None  # None: the design file's lens
+            return load_check(self.engine, path, lens, datetime.date.today())
+
+        def show(report: CheckReport | None) -> None:
+            if report is not None:
+                self.app.push_screen(CheckScreen(self.engine, report))
+
+        dialog = OpenDialog(
+            load,
+            yaml_files(Path.cwd(), (".yaml", ".yml", ".json")),
+            title="Check a design",
+            note=CHECK_NOTE,
+            placeholder="path/to/stack.design.yaml",
+        )
+        self.app.push_screen(dialog, callback=show)
