@@ -82,10 +82,16 @@ class Finder:
         raise UnknownIdError(f"unknown node, rule or question '{typed}'{hint}")
 
     def matches(self, typed: str) -> list[Entry]:
-        """Entries having every typed word at the start of one of their words, best first."""
+        """Entries having every typed word at the start of one of their words, best first; only
+        those of the first kind that has any: services, features, algorithms and concepts, then
+        configurations, then rules and questions (`firehose` is the service, not its settings)."""
         wanted = words(typed)
         found = [entry for entry in self.entries if wanted and _has_all(wanted, entry.all_words)]
-        return self.rank(typed, found)
+        for tier in range(3):
+            first = [entry for entry in found if _tier(entry.item) == tier]
+            if first:
+                return self.rank(typed, first)
+        return []
 
     @staticmethod
     def rank(typed: str, entries: list[Entry]) -> list[Entry]:
@@ -98,6 +104,12 @@ class Finder:
             return (not _has_all(wanted, entry.own_words), -best[0], -best[1], entry.item.id)
 
         return sorted(entries, key=key)
+
+
+def _tier(item: Item) -> int:
+    if isinstance(item, Node):
+        return 1 if item.kind == "configuration" else 0
+    return 2
 
 
 def _has_all(wanted: list[str], words: frozenset[str]) -> bool:

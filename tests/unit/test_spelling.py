@@ -50,5 +50,5 @@ def test_shipped_ids_typed_with_a_word_missing_or_a_typo(kb: KnowledgeBase) -> N
     """Where difflib found nothing (a word of a longer id, a dropped letter), rapidfuzz finds it."""
     nodes = set(kb.nodes)
     assert suggest("xgbost", nodes).startswith(" (did you mean 'sagemaker_xgboost'")
-    assert suggest("firehose", nodes) == " (did you mean 'amazon_data_firehose'?)"
+    assert suggest("firehose", nodes).startswith(" (did you mean 'amazon_data_firehose'")
     assert suggest("ingestion_latency", set(kb.questions)) == " (did you mean 'ingest_latency'?)"
