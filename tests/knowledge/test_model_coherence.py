@@ -17,6 +17,7 @@ from advisor.knowledge import KnowledgeBase
 SUPERVISED = ("binary_classification", "multiclass_classification", "regression")
 DATA_TYPES = ("tabular", "text", "image", "time_series", "log_events")
 TRAINING_DECISIONS = ("training_input_mode", "training_distribution", "training_capacity")
+LABELLED_TABLE = {"data_type": "tabular", "label_availability": "plenty"}
 SYMPTOMS = {
     "training_download_dominates",
     "training_loss_unstable",
@@ -149,7 +150,7 @@ def test_a_spot_job_that_restarts_is_diagnosed_with_checkpoints_as_the_fix(engin
 
 
 def test_overfitting_and_underfitting_reject_the_opposite_fixes(engine: Engine) -> None:
-    base = {"problem_type": "regression", "data_type": "tabular", "label_availability": "plenty"}
+    base = {"problem_type": "regression", **LABELLED_TABLE}
     over = run(engine, {**base, "train_validation_gap": "train_low_validation_high"})
     assert over.stage("fit_adjustment").exclusion("more_model_capacity") is not None  # type: ignore[union-attr]
     assert over.top("xgboost_settings") == "xgboost_shallower_trees"
@@ -160,15 +161,18 @@ def test_overfitting_and_underfitting_reject_the_opposite_fixes(engine: Engine) 
 
 
 def test_scale_pos_weight_is_derived_from_the_class_counts(engine: Engine) -> None:
-    answers = {
-        "problem_type": "binary_classification",
-        "data_type": "tabular",
-        "label_availability": "plenty",
-        "class_imbalance": "severe",
-        "negative_example_count": 9900,
-        "positive_example_count": 100,
-    }
+    counts = {"class_imbalance": "severe", "negative_example_count": 9900, "positive_example_count": 100}
+    answers = {"problem_type": "binary_classification", **LABELLED_TABLE, **counts}
     result = run(engine, answers)
     (ratio,) = [d for d in result.derived if d.fact == "suggested_scale_pos_weight"]
     assert ratio.value == 99
     assert result.top("xgboost_settings") == "xgboost_scale_pos_weight"
+
+
+def test_a_supervised_question_without_labels_keeps_the_unsupervised_detector(engine: Engine) -> None:
+    """Without labels the framing cannot exclude the one algorithm that can still learn (FRM-009)."""
+    result = run(
+        engine,
+        {"problem_type": "binary_classification", "data_type": "tabular", "label_availability": "none"},
+    )
+    assert result.top("model") == "sagemaker_random_cut_forest"
