@@ -14,6 +14,7 @@ from typing import Any
 from advisor.errors import AnswersError, echo, one_line
 from advisor.interview import Interview
 from advisor.knowledge.models import Question
+from advisor.knowledge.values import accepted_units
 
 HELP = "Type a number, '?' why this question, 's' skip, 'b' back, 'q' finish."
 
@@ -27,9 +28,14 @@ class LineDialogue:
     """Returns the next line, or None at end of input."""
     write: Callable[[str], None]
 
+    ask_focus: bool = True
+    """Start by asking what the person is deciding (unless the focus is already set)."""
+
     def run(self) -> None:
         """Ask until the interview stops, the person finishes, or input ends."""
         self.write(HELP)
+        if self.ask_focus and not self.interview.focus and not self._choose_focus():
+            return
         while (question := self.interview.next_question()) is not None:
             if not self._ask(question):
                 return
@@ -61,6 +67,27 @@ class LineDialogue:
                 except (AnswersError, ValueError) as error:
                     self.write(f"  {one_line(_plain(error))} — {HELP}")
 
+    def _choose_focus(self) -> bool:
+        """Ask which stages the person is deciding; False when they are done before starting."""
+        choices = focus_choices(self.interview)
+        self.write("")
+        self.write("What are you deciding?")
+        for number, (_, label) in enumerate(choices, start=1):
+            self.write(f"  {number}) {label}")
+        self.write("  (several: e.g. 3,4)")
+        while True:
+            line = self.read("> ")
+            if line is None or line.strip().lower() == "q":
+                self.write("Finishing with the answers so far.")
+                return False
+            try:
+                picks = [choices[int(part) - 1][0] for part in _numbers(line, len(choices))]
+            except ValueError as error:
+                self.write(f"  {error} — type the numbers of what you are deciding, or 1 for everything")
+                continue
+            self.interview.set_focus(() if None in picks else tuple(str(p) for p in picks))
+            return True
+
     def _render(self, question: Question) -> str:
         kb = self.interview.engine.kb
         stage = kb.stages[question.stage].name
@@ -72,7 +99,7 @@ class LineDialogue:
         if question.type == "multi_choice":
             lines.append("  (several: e.g. 1,3)")
         if question.type == "number":
-            units = ", ".join([question.unit or "", *(question.units or {})])
+            units = ", ".join(accepted_units(question))
             lines.append(f"  A number in {question.unit}; units accepted: {units}")
         return "\n".join(lines)
 
@@ -96,14 +123,31 @@ class LineDialogue:
         if question.type == "number":
             return text
         options = _options(self.interview, question)
-        picks = [part.strip() for part in text.split(",")] if question.type == "multi_choice" else [text]
-        values = []
-        for pick in picks:
-            number = int(pick) if pick.isascii() and pick.isdigit() and len(pick) < 10 else 0
-            if not 1 <= number <= len(options):
-                raise ValueError(f"{echo(pick)} is not one of the numbers 1 to {len(options)}")
-            values.append(options[number - 1][0])
+        numbers = _numbers(text, len(options))
+        if question.type != "multi_choice" and len(numbers) > 1:
+            raise ValueError(f"this question takes one answer: one of the numbers 1 to {len(options)}")
+        values = [options[number - 1][0] for number in numbers]
         return values if question.type == "multi_choice" else values[0]
+
+
+def focus_choices(interview: Interview) -> list[tuple[str | None, str]]:
+    """(stage id, label) of each numbered focus choice; None stands for the whole pipeline."""
+    stages = [s for s in interview.engine.kb.stages.values() if s.within is None]
+    return [
+        (None, "The whole pipeline"),
+        *((s.id, f"{s.name} — {s.doc}" if s.doc else s.name) for s in stages),
+    ]
+
+
+def _numbers(line: str, count: int) -> list[int]:
+    """The comma-separated numbers of a line, each between 1 and `count`; ValueError otherwise."""
+    numbers = []
+    for part in (piece.strip() for piece in line.split(",")):
+        number = int(part) if part.isascii() and part.isdigit() and len(part) < 10 else 0
+        if not 1 <= number <= count:
+            raise ValueError(f"{echo(part)} is not one of the numbers 1 to {count}")
+        numbers.append(number)
+    return numbers
 
 
 def _options(interview: Interview, question: Question) -> list[tuple[Any, str]]:

@@ -49,8 +49,22 @@ class AnswersError(AdvisorError):
     """An answers or scenario file does not fit the questions it answers."""
 
 
+class TemplateError(AdvisorError):
+    """A CloudFormation template cannot be read: syntax, shape or an unknown intrinsic function."""
+
+
 class UnknownIdError(AdvisorError):
     """A command named a node, rule, question or example that does not exist."""
+
+    exit_code = 1
+
+
+class ProgressError(AdvisorError):
+    """The practice progress database cannot be used (not ours, corrupt, unwritable)."""
+
+
+class UsageError(AdvisorError):
+    """A command was given a combination of arguments it cannot use."""
 
     exit_code = 1
 

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+WHOLE_PIPELINE_MIN_CHANGES = 0.25
+"""For the whole pipeline, questions whose answer is expected to change fewer top picks than
+this (one chance in four of changing one pick) are not asked: with every stage in play, the
+long tail of unlikely changes would double the interview (bench/interview_length.py)."""
+
 
 @dataclass(frozen=True)
 class Impact:
@@ -55,10 +60,18 @@ class QuestionChoice:
         """Stages whose top pick this answer can change, in first-seen order."""
         return tuple(dict.fromkeys(impact.stage for impact in self.impacts))
 
+    answers: int = 1
+    """How many different answers the question has (the current one included)."""
+
     @property
     def rank(self) -> tuple[int, int]:
         """Higher is more useful: stages it can change, then answers that change something."""
         return len(self.stages), len({repr(impact.value) for impact in self.impacts})
+
+    @property
+    def expected_changes(self) -> float:
+        """How many top picks the answer changes on average, if every answer were equally likely."""
+        return len(self.impacts) / self.answers
 
 
 @dataclass
@@ -79,22 +92,44 @@ class Interview:
     parked: dict[str, Value | None] = field(default_factory=dict)
     """Answers to questions that became irrelevant after a change; restored if relevant again."""
     history: list[_Step] = field(default_factory=list)
+    focus: tuple[str, ...] = ()
+    """The stages the person is deciding (empty: the whole pipeline): only questions that can
+    change their picks are asked."""
+    design: dict[str, frozenset[str]] = field(default_factory=dict)
+    """What runs today, for diagnosis (symptom questions about these nodes become relevant)."""
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
     _memo_state: Any = field(default=None, init=False, repr=False)
 
     @classmethod
     def start(
-        cls, engine: Engine, answers: Mapping[str, Any] | None = None, lens: Lens = "exam"
+        cls,
+        engine: Engine,
+        answers: Mapping[str, Any] | None = None,
+        lens: Lens = "exam",
+        *,
+        focus: tuple[str, ...] = (),
+        design: Mapping[str, frozenset[str]] | None = None,
     ) -> Interview:
-        interview = cls(engine, lens, coerce_answers(engine.kb, answers or {}))
+        answered = coerce_answers(engine.kb, answers or {})
+        interview = cls(engine, lens, answered, focus=focus, design=dict(design or {}))
         interview._drop_irrelevant()
         return interview
+
+    @property
+    def decided_stages(self) -> list[str]:
+        """The stages the interview works for: the focus with the decisions within it; for the
+        whole pipeline, every stage, with the decisions within only the stages of the design
+        (a service's settings are decided when its stage is the focus or runs today)."""
+        stages = self.engine.kb.stages.values()
+        if self.focus:
+            return [s.id for s in stages if s.id in self.focus or s.within in self.focus]
+        return [s.id for s in stages if s.within is None or s.within in self.design]
 
     # -- state -------------------------------------------------------------------------------
 
     def _memoised(self, key: Any, compute: Callable[[], T]) -> T:
         """Compute once per state of the answers and lens."""
-        state = (self.lens, _key(self.answers))
+        state = (self.lens, self.focus, _key(self.answers))
         if state != self._memo_state:
             self._memo_state = state
             self._memo.clear()
@@ -104,11 +139,14 @@ class Interview:
 
     def result(self) -> Result:
         """The recommendation for the answers so far (both lenses compared)."""
-        return self._memoised("result", lambda: self.engine.run(self.answers, self.lens))
+        return self._memoised(
+            "result",
+            lambda: self.engine.run(self.answers, self.lens, design=self.design, focus=self.focus),
+        )
 
     def relevant(self) -> list[Question]:
         """Questions that apply given the answers so far, in knowledge order."""
-        return self.engine.relevant(self.answers, self.lens)
+        return self.engine.relevant(self.answers, self.lens, self.design)
 
     def pending(self) -> list[Question]:
         """Relevant questions not yet answered or skipped."""
@@ -118,16 +156,29 @@ class Interview:
 
     def options(self) -> list[QuestionChoice]:
         """Every pending question with its impacts, most useful first (ties: knowledge order)."""
-        order = {question_id: index for index, question_id in enumerate(self.engine.kb.questions)}
-        choices = [QuestionChoice(question, self.impacts(question.id)) for question in self.pending()]
+        kb = self.engine.kb
+        order = {question_id: index for index, question_id in enumerate(kb.questions)}
+        choices = [
+            QuestionChoice(
+                question,
+                self.impacts(question.id),
+                len(alternatives(kb, question.id, self.answers.get(question.id))) + 1,
+            )
+            for question in self.pending()
+        ]
         return sorted(choices, key=lambda c: (-c.rank[0], -c.rank[1], order[c.question.id]))
 
     def next_question(self) -> Question | None:
-        """The question to ask now, or None when no answer can change any top pick."""
-        options = self.options()
-        if not options or not options[0].impacts:
-            return None
-        return options[0].question
+        """The most useful question worth asking now, or None when none is (see `worth_asking`)."""
+        return next((choice.question for choice in self.options() if self.worth_asking(choice)), None)
+
+    def worth_asking(self, choice: QuestionChoice) -> bool:
+        """A focused interview asks every question that can change a focused pick. For the whole
+        pipeline, a question must be likely enough to matter: on average its answer changes at
+        least WHOLE_PIPELINE_MIN_CHANGES picks, if every answer were equally likely."""
+        if not choice.impacts:
+            return False
+        return bool(self.focus) or choice.expected_changes >= WHOLE_PIPELINE_MIN_CHANGES
 
     def impacts(self, question_id: str) -> tuple[Impact, ...]:
         """Every (value, stage) whose top pick would change if this question got that value.
@@ -138,18 +189,16 @@ class Interview:
 
     def _lookahead(self, question_id: str, follow_unlocks: bool = True) -> tuple[Impact, ...]:
         kb = self.engine.kb
-        stages = [s for s in kb.stages if question_id in influencing_questions(kb, s)]
+        stages = [s for s in self.decided_stages if question_id in influencing_questions(kb, s)]
         opens = follow_unlocks and question_id in _gating_facts(kb)
         if not stages and not opens:
             return ()
-        baseline = self._memoised(
-            "baseline", lambda: self.engine.top_picks(self.answers, self.lens, checked=True)
-        )
+        baseline = self._memoised("baseline", lambda: self._top_picks(self.answers))
         pending = self._memoised("pending", lambda: {question.id for question in self.pending()})
         found: list[Impact] = []
         for value in alternatives(kb, question_id, self.answers.get(question_id)):
             label = kb.value_label(question_id, value)
-            trial = self.engine.top_picks({**self.answers, question_id: value}, self.lens, checked=True)
+            trial = self._top_picks({**self.answers, question_id: value})
             direct = [
                 Impact(question_id, value, label, stage, baseline.get(stage), trial.get(stage))
                 for stage in stages
@@ -161,9 +210,13 @@ class Interview:
             found.extend(self._through_unlocked(question_id, value, label, pending))
         return tuple(found)
 
+    def _top_picks(self, answers: Mapping[str, Any]) -> dict[str, str | None]:
+        return self.engine.top_picks(answers, self.lens, checked=True, design=self.design)
+
     def _through_unlocked(self, question_id: str, value: Any, label: str, pending: set[str]) -> list[Impact]:
         """Changes that follow-up questions, made relevant by this answer, could make."""
-        after = Interview(self.engine, self.lens, {**self.answers, question_id: value})
+        answers = {**self.answers, question_id: value}
+        after = Interview(self.engine, self.lens, answers, focus=self.focus, design=self.design)
         unlocked = [q.id for q in after.pending() if q.id not in pending and q.id != question_id]
         return [
             Impact(question_id, value, label, impact.stage, impact.before, impact.after, via=follow_up)
@@ -175,12 +228,16 @@ class Interview:
         """Why the interview is over, or None while a question can still change something."""
         if self.next_question() is not None:
             return None
-        if not self.pending():
+        pending = self.pending()
+        if not pending:
             return "Every relevant question is answered."
-        return (
-            f"No remaining question can change any stage's top pick "
-            f"({len(self.pending())} optional questions left unasked)."
-        )
+        left = f"({len(pending)} optional questions left unasked)"
+        if any(choice.impacts for choice in self.options()):
+            return (
+                f"No remaining question is likely to change a top pick {left}; "
+                "focus on a stage to be asked about every detail that can change it."
+            )
+        return f"No remaining question can change any stage's top pick {left}."
 
     # -- changing answers --------------------------------------------------------------------
 
@@ -209,6 +266,12 @@ class Interview:
 
     def set_lens(self, lens: Lens) -> None:
         self.lens = lens
+
+    def set_focus(self, stages: tuple[str, ...]) -> None:
+        """Decide only these stages from now on (empty: the whole pipeline)."""
+        for stage in stages:
+            self.engine.kb.stage(stage)
+        self.focus = stages
 
     def _remember(self) -> None:
         self.history.append(_Step(dict(self.answers), dict(self.parked)))

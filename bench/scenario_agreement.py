@@ -35,7 +35,7 @@ def main() -> None:
                 by_task[(task, ok)] += 1
     for title, counts, keys in (
         ("stage", by_stage, list(kb.stages)),
-        ("task", by_task, [t.id for t in kb.document.tasks]),
+        ("task", by_task, [t.id for t in kb.default_exam.tasks]),
     ):
         print(f"| {title} | agree | total | top-1 |")
         print("| --- | --- | --- | --- |")

@@ -44,8 +44,20 @@ def generate(rule_count: int, seed: int = 1) -> dict[str, dict[str, Any]]:
     ]
     rules = [_rule(i, rng, stages, questions, derived, nodes_per_stage) for i in range(rule_count)]
     vocabulary = {
-        "domains": [{"id": "d", "name": "Domain", "weight": 100}],
-        "tasks": [{"id": "1.1", "domain": "d", "title": "Task"}],
+        "exams": [
+            {
+                "id": "synthetic",
+                "code": "SYN-01",
+                "name": "Synthetic exam",
+                "default": True,
+                "questions": 10,
+                "minutes": 20,
+                "pass_percent": 70,
+                "sources": [SOURCE],
+                "domains": [{"id": "d", "name": "Domain", "weight": 100}],
+                "tasks": [{"id": "1.1", "domain": "d", "title": "Task"}],
+            }
+        ],
         "stages": [{"id": s, "name": f"Stage {s}", "order": i} for i, s in enumerate(stages)],
         "scales": [{"id": "level", "name": "Level", "values": [{"id": v, "label": v} for v in LEVELS]}],
         "traits": [

@@ -12,13 +12,21 @@ import pytest
 from advisor.engine.engine import Engine
 from advisor.knowledge import KnowledgeBase, load_knowledge
 
-from fixtures_path import FIXTURE_KB
+from fixtures_path import CHECK, FIXTURE_KB, FIXTURES
 
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the user's cache from tests."""
     monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Practice progress goes to a fresh folder per test, never the user's data folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ADVISOR_DATA_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +43,17 @@ def fixture_kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def fixture_engine(fixture_kb: KnowledgeBase) -> Engine:
     return Engine(fixture_kb)
+
+
+@pytest.fixture(scope="session")
+def check_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The fixture knowledge plus decisions within stages and diagnoses (kb_decisions) and
+    CloudFormation mappings (check/cloudformation.yaml): what design checks are tested on."""
+    root = tmp_path_factory.mktemp("check_kb")
+    shutil.copytree(FIXTURE_KB, root, dirs_exist_ok=True)
+    shutil.copy(FIXTURES / "kb_decisions" / "decisions.yaml", root / "decisions.yaml")
+    shutil.copy(CHECK / "cloudformation.yaml", root / "cloudformation.yaml")
+    return load_knowledge(root, use_cache=False)
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
-from advisor.cli import ask, kb, recommend, tui
+from advisor.cli import ask, check, diff, kb, practice, recommend, serve, tui
 
 USAGE_EXIT = 1
-COMMAND_GROUPS = (recommend, ask, tui, kb)
+COMMAND_GROUPS = (recommend, check, diff, ask, practice, tui, serve, kb)
 """Modules with `register(commands)`; each sets `run` on the parsers it adds."""
 
 
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="advisor",
         description="Explainable recommendations of AWS services and SageMaker algorithms for ML problems.",
         epilog="Exit codes: 0 ok, 1 usage problem or unknown id, 2 bad input (one-line message), "
-        "70 internal error.",
+        "3 'advisor check' found problems, 70 internal error.",
     )
     parser.add_argument(
         "--rules", type=Path, metavar="DIR", help="knowledge folder (default: the shipped rules)"

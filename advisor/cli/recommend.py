@@ -10,8 +10,7 @@ from advisor.cli.options import add_lens, add_output
 from advisor.cli.output import emit
 from advisor.errors import UnknownIdError
 from advisor.knowledge import load_knowledge
-from advisor.knowledge.loader import suggest
-from advisor.resources import scenarios_dir
+from advisor.knowledge.spelling import suggest
 
 
 def register(commands: Any) -> None:
@@ -20,7 +19,7 @@ def register(commands: Any) -> None:
     source.add_argument("answers", nargs="?", type=Path, help="answers or scenario YAML file")
     source.add_argument("--example", metavar="NAME", help="use a shipped example (see 'advisor examples')")
     add_lens(recommend)
-    recommend.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    recommend.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
     add_output(recommend)
     recommend.set_defaults(run=run_recommend)
 
@@ -40,11 +39,12 @@ def run_examples(args: argparse.Namespace) -> int:
 
 def example_path(name: str) -> Path:
     """The shipped scenario file whose id (and file name) is `name`."""
-    found = sorted(scenarios_dir().rglob(f"{name}.yaml"))
-    if not found:
-        names = {path.stem for path in scenarios_dir().rglob("*.yaml")}
-        raise UnknownIdError(f"unknown example '{name}'{suggest(name, names)}; see 'advisor examples'")
-    return found[0]
+    from advisor.knowledge.scenarios import scenario_files
+
+    found = {path.stem: path for path in reversed(scenario_files())}
+    if name not in found:
+        raise UnknownIdError(f"unknown example '{name}'{suggest(name, set(found))}; see 'advisor examples'")
+    return found[name]
 
 
 def recommend(
@@ -59,15 +59,33 @@ def recommend(
     kb = load_knowledge(rules)
     parsed, values = read_answers(kb, path)
     chosen = lens or parsed.lens or "exam"
-    result = Engine(kb).run(values, chosen)  # type: ignore[arg-type]
+    engine = Engine(kb)
+    result = engine.run(
+        values,
+        chosen,  # type: ignore[arg-type]
+        design=parsed.design_nodes,
+        focus=parsed.focus_stages,
+    )
+    if fmt == "html":
+        from advisor.render.html import render_report
+
+        return render_report(engine, values, result, parsed.title)
     return render_result(kb, result, fmt, parsed.title)
 
 
 def examples() -> str:
+    from advisor.check.scenario import SUFFIX, design_scenario_files
+    from advisor.knowledge.scenarios import scenario_files
+
+    lines = [_example_line(path, path.stem) for path in sorted(scenario_files(), key=lambda p: p.stem)]
+    lines += ["", "Run one with: advisor recommend --example NAME", "", "Design checks:"]
+    lines += [_example_line(path, path.name.removesuffix(SUFFIX)) for path in design_scenario_files()]
+    return "\n".join(lines) + "\n\nRun one with: advisor check --example NAME\n"
+
+
+def _example_line(path: Path, name: str) -> str:
     from advisor.knowledge.yaml_io import read_yaml
 
-    lines = []
-    for path in sorted(scenarios_dir().rglob("*.yaml"), key=lambda p: p.stem):
-        data = read_yaml(path).data or {}
-        lines.append(f"{path.stem:<40} {data.get('title', '')}")
-    return "\n".join(lines) + "\n\nRun one with: advisor recommend --example NAME\n"
+    data = read_yaml(path).data
+    title = data.get("title", "") if isinstance(data, dict) else ""
+    return f"{name:<40} {title}"

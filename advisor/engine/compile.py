@@ -15,20 +15,26 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.engine.operators import OPERATORS, ORDERED
 from advisor.errors import EngineError
-from advisor.knowledge.crossref import rule_reads, rule_writes
+from advisor.knowledge.crossref import design_fact, facts_read, pick_fact, rule_reads, rule_writes
+from advisor.knowledge.formula import Expression, parse_formula
 from advisor.knowledge.models import (
     AllOf,
     AnyOf,
     Condition,
+    Derive,
+    DesignTest,
     FactRef,
     FactTest,
+    Formula,
     Node,
     NotOf,
+    PickTest,
     Recommend,
     RelationTest,
     Rule,
     Selector,
     TraitTest,
+    UsesTest,
 )
 
 if TYPE_CHECKING:
@@ -60,6 +66,10 @@ class CompiledRule:
     sorted_reads: tuple[str, ...]
     sources: tuple[str, ...]
     exam: tuple[str, ...]
+    picks: tuple[str, ...] = ()
+    """Stages whose top pick the rule reads: settled before it is evaluated."""
+    formulas: Mapping[str, Expression] | None = None
+    """Derived fact -> its parsed formula, for `derive` actions with a formula."""
 
     def recommendations(self) -> Iterator[tuple[str, str]]:
         """(stage, node) pairs this rule can put forward (positive weight; `{node}` expanded)."""
@@ -96,6 +106,11 @@ class CompiledRules:
     """Rules that fire even when none of the facts they read is known."""
     asks_when: Mapping[str, Predicate | None]
     """Per question: the relevance predicate (None: always relevant)."""
+    pick_readers: tuple[int, ...] = ()
+    """Rules that read another stage's pick: queued from the start, evaluated in agenda order
+    (after every rule acting on that stage)."""
+    gating_facts: tuple[str, ...] = ()
+    """The facts any question's relevance depends on: relevance is worked out once per their values."""
 
 
 class Compiler:
@@ -119,15 +134,28 @@ class Compiler:
         if isinstance(condition, RelationTest):
             relation, target = condition.relation, condition.to
             return lambda facts, node: node is not None and target in node.relations.get(relation, ())
+        if isinstance(condition, UsesTest):
+            keys = tuple(design_fact(stage) for stage in self.kb.nodes[condition.uses].stages)
+            used = condition.uses
+            return lambda facts, node: any(used in facts.get(key, ()) for key in keys)
         return self._test(condition)
 
-    def _test(self, test: FactTest | TraitTest) -> Predicate:
-        if isinstance(test, FactTest):
-            fact = test.fact
-            scale = self.kb.facts[fact].scale
+    def _test(self, test: FactTest | TraitTest | PickTest | DesignTest) -> Predicate:
+        if isinstance(test, FactTest | DesignTest):
+            fact = test.fact if isinstance(test, FactTest) else design_fact(test.design)
+            scale = self.kb.facts[fact].scale if isinstance(test, FactTest) else None
 
             def left(facts: Facts, node: Node | None) -> Any:
                 return facts.get(fact)
+        elif isinstance(test, PickTest):
+            key, trait_id, nodes = pick_fact(test.pick), test.trait, self.kb.nodes
+            scale = self.kb.traits[trait_id].scale if trait_id else None
+
+            def left(facts: Facts, node: Node | None) -> Any:
+                picked = facts.get(key)
+                if picked is None or trait_id is None:
+                    return picked
+                return nodes[picked].traits.get(trait_id)
         else:
             trait = test.trait
             scale = self.kb.traits[trait].scale
@@ -186,24 +214,33 @@ class Compiler:
 def compile_rules(kb: KnowledgeBase) -> CompiledRules:
     """Compile every rule of the knowledge base and build the fact -> readers index."""
     compiler = Compiler(kb)
-    strata = _strata(list(kb.rules.values()))
+    stages_of = {node.id: node.stages for node in kb.nodes.values()}
+    strata = _strata(list(kb.rules.values()), stages_of)
     ordered = sorted(kb.rules.values(), key=lambda rule: (strata[rule.id], -rule.salience, rule.id))
     compiled = []
     for position, rule in enumerate(ordered):
         for_each = rule.for_each
+        reads = rule_reads(rule, stages_of)
+        formulas = {
+            action.derive: parse_formula(action.value.formula)
+            for action in rule.then
+            if isinstance(action, Derive) and isinstance(action.value, Formula)
+        }
         compiled.append(
             CompiledRule(
                 rule=rule,
                 position=position,
-                reads=rule_reads(rule),
+                reads=reads,
                 writes=rule_writes(rule),
-                when=compiler.condition(rule.when),
+                when=_with_inputs(compiler.condition(rule.when), formulas),
                 nodes=compiler.select(for_each.nodes) if for_each else None,
                 where=compiler.condition(for_each.where if for_each else None),
                 guards=_guards(kb, rule.when),
-                sorted_reads=tuple(sorted(rule_reads(rule))),
+                sorted_reads=tuple(sorted(reads)),
                 sources=tuple(rule.sources),
                 exam=tuple(rule.exam),
+                picks=tuple(sorted(fact.removeprefix("pick:") for fact in reads if fact.startswith("pick:"))),
+                formulas=formulas or None,
             )
         )
     readers: dict[str, list[CompiledRule]] = defaultdict(list)
@@ -218,11 +255,14 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         else:
             for guard in item.guards:
                 guarded[guard].append(item.position)
-    eager = tuple(item for item in compiled if item.bindings({}))
+    eager = tuple(item for item in compiled if not item.picks and item.bindings({}))
     asks_when = {
         question.id: compiler.condition(question.asks_when) if question.asks_when else None
         for question in kb.questions.values()
     }
+    gating = sorted(
+        {fact for q in kb.questions.values() for fact in facts_read(q.asks_when, stages_of)} | {"lens"}
+    )
     return CompiledRules(
         rules=tuple(compiled),
         readers={fact: tuple(items) for fact, items in readers.items()},
@@ -230,7 +270,17 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         guarded={guard: tuple(items) for guard, items in guarded.items()},
         fire_without_facts=eager,
         asks_when=asks_when,
+        pick_readers=tuple(item.position for item in compiled if item.picks),
+        gating_facts=tuple(gating),
     )
+
+
+def _with_inputs(when: Predicate, formulas: Mapping[str, Expression]) -> Predicate:
+    """A rule deriving a fact by formula fires only when every input of the formula is known."""
+    inputs = tuple(sorted({name for expression in formulas.values() for name in expression.names}))
+    if not inputs:
+        return when
+    return lambda facts, node: all(facts.get(name) is not None for name in inputs) and when(facts, node)
 
 
 def _guards(kb: KnowledgeBase, condition: Condition | None) -> tuple[tuple[str, Any], ...] | None:
@@ -249,7 +299,7 @@ def _guards(kb: KnowledgeBase, condition: Condition | None) -> tuple[tuple[str, 
     return None
 
 
-def _strata(rules: list[Rule]) -> dict[str, int]:
+def _strata(rules: list[Rule], stages_of: Mapping[str, list[str]]) -> dict[str, int]:
     """Stratum of each rule: 0 if it reads no derived fact, else 1 + the stratum of its writers."""
     writers: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules:
@@ -264,7 +314,7 @@ def _strata(rules: list[Rule]) -> dict[str, int]:
         if rule.id in visiting:
             raise EngineError(f"rule cycle through derived facts at {rule.id}")
         visiting.add(rule.id)
-        below = [stratum(writer) + 1 for fact in rule_reads(rule) for writer in writers[fact]]
+        below = [stratum(writer) + 1 for fact in rule_reads(rule, stages_of) for writer in writers[fact]]
         visiting.discard(rule.id)
         strata[rule.id] = max(below, default=0)
         return strata[rule.id]

@@ -16,8 +16,10 @@ from advisor.engine.result import (
     Candidate,
     Conflict,
     Derivation,
+    Diagnosis,
     Exclusion,
     Firing,
+    Fix,
     IgnoredAnswer,
     Lens,
     LensDifference,
@@ -29,11 +31,28 @@ from advisor.engine.result import (
 from advisor.engine.template import render
 from advisor.errors import AnswersError
 from advisor.knowledge.answers import coerce_answers
-from advisor.knowledge.models import Derive, Exclude, Node, Question, Recommend, Warn
-from advisor.knowledge.values import coerce_value
+from advisor.knowledge.crossref import design_fact, pick_fact
+from advisor.knowledge.models import (
+    Derive,
+    Diagnose,
+    Exclude,
+    Formula,
+    Node,
+    NotNeeded,
+    Question,
+    Recommend,
+    Warn,
+)
+from advisor.knowledge.values import coerce_value, label_of
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
+
+RELEVANCE_MEMO = 4096
+"""How many distinct states of the gating facts the relevance memo keeps."""
+
+Design = Mapping[str, frozenset[str]]
+"""What runs today: stage (or decision within a stage) -> the node ids there."""
 
 
 @dataclass
@@ -41,12 +60,15 @@ class _Run:
     """Working memory of one reasoning run."""
 
     facts: dict[str, Any]
+    lens: Lens = "exam"
     firings: list[Firing] = field(default_factory=list)
     support: dict[str, dict[str, list[Support]]] = field(default_factory=lambda: defaultdict(dict))
     excluded: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
     warnings: dict[str, list[StageWarning]] = field(default_factory=lambda: defaultdict(list))
     derived: list[Derivation] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    not_needed: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    diagnoses: list[Diagnosis] = field(default_factory=list)
     agenda: list[int] = field(default_factory=list)
     """Positions of woken rules not yet evaluated (a heap: lowest position first)."""
     queued: set[int] = field(default_factory=set)
@@ -60,9 +82,21 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.compiled = kb.compiled
+        self._relevance: dict[tuple[Any, ...], list[Question]] = {}
+        """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
 
-    def run(self, answers: Mapping[str, Any], lens: Lens = "exam", *, compare_lenses: bool = True) -> Result:
-        """Reason to a fixpoint. `answers` maps question ids to values (None = "I don't know").
+    def run(
+        self,
+        answers: Mapping[str, Any],
+        lens: Lens = "exam",
+        *,
+        compare_lenses: bool = True,
+        design: Design | None = None,
+        focus: Iterable[str] = (),
+    ) -> Result:
+        """Reason to a fixpoint. `answers` maps question ids to values (None = "I don't know");
+        `design` maps stages to the nodes that run there today; `focus` names the stages the
+        person is deciding (it orders what faces show, not what is concluded).
 
         With `compare_lenses`, the other lens is run too and stages whose top pick differs are
         listed in `lens_differences`.
@@ -70,10 +104,11 @@ class Engine:
         if lens not in LENSES:
             raise AnswersError(f"unknown lens '{lens}' (use exam or current)")
         values = coerce_answers(self.kb, answers)
-        result = self._reason(values, lens)
+        shown = tuple(sorted((stage, tuple(sorted(nodes))) for stage, nodes in (design or {}).items()))
+        result = replace(self._reason(values, lens, design), focus=tuple(focus), design=shown)
         if not compare_lenses:
             return result
-        other = self._reason(values, "current" if lens == "exam" else "exam")
+        other = self._reason(values, "current" if lens == "exam" else "exam", design)
         by_lens = {lens: result, other.lens: other}
         stages = sorted(
             {s.stage for s in result.stages} | {s.stage for s in other.stages},
@@ -88,24 +123,36 @@ class Engine:
 
     # -- facts ---------------------------------------------------------------------------
 
-    def relevant(self, answers: Mapping[str, Any], lens: Lens) -> list[Question]:
-        """Questions whose `asks_when` holds for these answers (None = skipped), in order."""
+    def relevant(
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
+    ) -> list[Question]:
+        """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
         context = {**{k: v for k, v in answers.items() if v is not None}, "lens": lens}
+        context.update({design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()})
+        key = tuple(context.get(fact) for fact in self.compiled.gating_facts)
+        if (known := self._relevance.get(key)) is not None:
+            return list(known)
         checks = self.compiled.asks_when
-        return [
+        found = [
             question
             for question in self.kb.questions.values()
             if (check := checks[question.id]) is None or check(context, None)
         ]
+        if len(self._relevance) >= RELEVANCE_MEMO:
+            self._relevance.clear()
+        self._relevance[key] = found
+        return list(found)
 
     def facts_for(
-        self, answers: Mapping[str, Any], lens: Lens
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> tuple[dict[str, Any], list[Assumption], list[IgnoredAnswer]]:
-        """The facts to reason with: relevant answers, assumptions for the rest, and the lens."""
+        """The facts to reason with: relevant answers, assumptions for the rest, the design
+        and the lens."""
         kb = self.kb
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
         given = {key: value for key, value in answers.items() if value is not None}
-        relevant = {question.id for question in self.relevant(given, lens)}
-        facts: dict[str, Any] = {"lens": lens}
+        relevant = {question.id for question in self.relevant(given, lens, design)}
+        facts: dict[str, Any] = {"lens": lens, **design_facts}
         assumptions: list[Assumption] = []
         ignored: list[IgnoredAnswer] = []
         for question in kb.questions.values():
@@ -124,21 +171,24 @@ class Engine:
     # -- reasoning -----------------------------------------------------------------------
 
     def top_picks(
-        self, answers: Mapping[str, Any], lens: Lens, *, checked: bool = False
+        self, answers: Mapping[str, Any], lens: Lens, *, checked: bool = False, design: Design | None = None
     ) -> dict[str, str | None]:
         """Only the top pick of each stage: the same reasoning without a trace, several times
         faster, for questions like "would this answer change anything?". `checked` skips
         validating answers that are already normalised."""
         values = answers if checked else coerce_answers(self.kb, answers)
-        facts, _, _ = self.facts_for(values, lens)
-        run = self._chain(_Run(facts=facts, traced=False))
-        tops: dict[str, str | None] = {}
-        for stage in run.support:
-            candidates, _, _ = self._standing(run, stage, lens)
-            scored = [(-sum(s.weight for s in supports), node) for node, supports in candidates.items()]
-            best = min(scored, default=None)
-            tops[stage] = best[1] if best is not None and best[0] < 0 else None
-        return tops
+        facts, _, _ = self.facts_for(values, lens, design)
+        run = self._chain(_Run(facts=facts, lens=lens, traced=False))
+        return {stage: self._best(run, stage) for stage in {*run.support, *run.not_needed}}
+
+    def _best(self, run: _Run, stage: str) -> str | None:
+        """The top pick of a stage now: the highest positive score, ties broken by id."""
+        if run.not_needed.get(stage):
+            return None
+        candidates, _, _ = self._standing(run, stage, run.lens)
+        scored = [(-sum(s.weight for s in supports), node) for node, supports in candidates.items()]
+        best = min(scored, default=None)
+        return best[1] if best is not None and best[0] < 0 else None
 
     def _standing(
         self, run: _Run, stage: str, lens: Lens
@@ -157,29 +207,36 @@ class Engine:
         return candidates, by_lens, stands_in
 
     def _chain(self, run: _Run) -> _Run:
-        """Forward chaining: fire woken rules in agenda order until none is left."""
+        """Forward chaining: fire woken rules in agenda order until none is left. A rule that
+        reads another stage's pick comes after every rule acting on that stage (strata), so
+        the pick is settled when it is read."""
         for fact, value in run.facts.items():
             self._wake(run, fact, value)
-        self._push(run, [rule.position for rule in self.compiled.fire_without_facts])
-        rules = self.compiled.rules
+        compiled = self.compiled
+        self._push(run, [rule.position for rule in compiled.fire_without_facts])
+        self._push(run, compiled.pick_readers)
+        rules = compiled.rules
         while run.agenda:
             rule = rules[heapq.heappop(run.agenda)]
+            for stage in rule.picks:
+                run.facts.setdefault(pick_fact(stage), self._best(run, stage))
             for node in rule.bindings(run.facts):
                 self._fire(run, rule, node)
         return run
 
-    def _reason(self, answers: Mapping[str, Any], lens: Lens) -> Result:
-        facts, assumptions, ignored = self.facts_for(answers, lens)
-        run = self._chain(_Run(facts=facts))
+    def _reason(self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None) -> Result:
+        facts, assumptions, ignored = self.facts_for(answers, lens, design)
+        run = self._chain(_Run(facts=facts, lens=lens))
         return Result(
             lens=lens,
-            facts=tuple(sorted(run.facts.items())),
+            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
             assumptions=tuple(assumptions),
             ignored=tuple(ignored),
             stages=self._stages(run, lens),
             derived=tuple(run.derived),
             conflicts=tuple(run.conflicts),
             firings=tuple(run.firings),
+            diagnoses=tuple(run.diagnoses),
         )
 
     @staticmethod
@@ -211,10 +268,14 @@ class Engine:
                 target = self._target(action.exclude, node)
                 run.excluded[action.stage or rule.stage].setdefault(target, []).append(index)
             elif isinstance(action, Derive):
-                self._derive(run, action, index)
+                self._derive(run, compiled, action, index)
+            elif isinstance(action, NotNeeded):
+                run.not_needed[action.not_needed].append(index)
             elif isinstance(action, Warn) and run.traced:
                 text = render(action.warn, self.kb, run.facts, node)
                 run.warnings[rule.stage].append(StageWarning(text, index))
+            elif isinstance(action, Diagnose) and run.traced:
+                run.diagnoses.append(self._diagnosis(run, compiled, action, node, index))
 
     def _record(self, run: _Run, compiled: CompiledRule, node: Node | None) -> None:
         """Add the firing to the trace, with the facts it read and its rendered reason."""
@@ -237,14 +298,34 @@ class Engine:
     def _target(reference: str, node: Node | None) -> str:
         return node.id if reference == "{node}" and node is not None else reference
 
-    def _derive(self, run: _Run, action: Derive, index: int) -> None:
-        fact, value = action.derive, action.value
+    def _derive(self, run: _Run, compiled: CompiledRule, action: Derive, index: int) -> None:
+        fact, shown = action.derive, ""
+        value: Any = action.value
+        if isinstance(value, Formula):
+            expression = (compiled.formulas or {})[fact]
+            value = expression.evaluate(run.facts)
+            if value is None:  # division by zero, or not a finite number: nothing to conclude
+                return
+            if run.traced:
+                spec = self.kb.facts[fact]
+                shown = f"{fact} = {expression.show(run.facts, lambda v: label_of(spec, self.kb.scales, v))}"
         if fact not in run.facts:
             run.facts[fact] = value
-            run.derived.append(Derivation(fact, value, index))
+            run.derived.append(Derivation(fact, value, index, shown))
             self._wake(run, fact, value)
         elif run.facts[fact] != value:
             run.conflicts.append(Conflict(fact, run.facts[fact], value, index))
+
+    def _diagnosis(
+        self, run: _Run, compiled: CompiledRule, action: Diagnose, node: Node | None, index: int
+    ) -> Diagnosis:
+        """The cause, rendered, with the rule's recommendations as the fixes."""
+        fixes = tuple(
+            Fix(fix.stage or compiled.rule.stage, self._target(fix.recommend, node), fix.weight)
+            for fix in compiled.rule.then
+            if isinstance(fix, Recommend) and fix.weight > 0
+        )
+        return Diagnosis(action.symptom, render(action.diagnose, self.kb, run.facts, node), index, fixes)
 
     # -- result --------------------------------------------------------------------------
 
@@ -272,9 +353,18 @@ class Engine:
                 key=lambda c: (-c.score, c.node),
             )
             warnings = run.warnings.get(stage.id, [])
-            if ranked or exclusions or warnings:
+            not_needed = tuple(run.not_needed.get(stage.id, ()))
+            if ranked or exclusions or warnings or not_needed:
                 stages.append(
-                    StageResult(stage.id, stage.name, tuple(ranked), tuple(exclusions), tuple(warnings))
+                    StageResult(
+                        stage.id,
+                        stage.name,
+                        tuple(ranked),
+                        tuple(exclusions),
+                        tuple(warnings),
+                        not_needed,
+                        stage.within,
+                    )
                 )
         return tuple(stages)
 

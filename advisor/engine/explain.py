@@ -9,25 +9,26 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from advisor.engine.result import Firing, Lens, Result
-from advisor.knowledge.crossref import facts_read
+from advisor.knowledge.crossref import facts_read, rule_reads, rule_writes, stages_acted_on
+from advisor.knowledge.formula import parse_formula
 from advisor.knowledge.models import (
     Derive,
-    Exclude,
     FactRef,
     FactTest,
-    Recommend,
+    Formula,
     RelationTest,
     Rule,
     TraitTest,
+    UsesTest,
     Warn,
 )
 from advisor.knowledge.models.condition import leaves
 
 if TYPE_CHECKING:
-    from advisor.engine.engine import Engine
+    from advisor.engine.engine import Design, Engine
     from advisor.knowledge import KnowledgeBase
 
-Verdict = Literal["top", "candidate", "excluded", "unavailable", "not_recommended"]
+Verdict = Literal["top", "candidate", "excluded", "unavailable", "not_recommended", "not_needed"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ def explain(kb: KnowledgeBase, result: Result, stage: str, node: str) -> Explana
     name = kb.nodes[node].name
     stage_name = kb.stages[stage].name if stage in kb.stages else stage
     candidate = outcome.candidate(node) if outcome else None
+    if outcome and outcome.not_needed:
+        firings = tuple(result.firing(i) for i in outcome.not_needed)
+        reasons = " ".join(firing.because for firing in firings)
+        summary = f"{stage_name} is not needed: {reasons}"
+        sources = tuple(dict.fromkeys(url for firing in firings for url in firing.sources))
+        return Explanation(stage, node, "not_needed", summary, firings, sources=sources)
     if outcome and candidate:
         firings = tuple(result.firing(s.firing) for s in candidate.support)
         top = outcome.top
@@ -98,15 +105,17 @@ def rules_recommending(kb: KnowledgeBase, node: str, stage: str) -> list[Rule]:
     return sorted(found, key=lambda r: r.id)
 
 
-def what_would_change(engine: Engine, answers: Mapping[str, Any], lens: Lens, stage: str) -> list[Change]:
+def what_would_change(
+    engine: Engine, answers: Mapping[str, Any], lens: Lens, stage: str, design: Design | None = None
+) -> list[Change]:
     """Every single-answer change (among the questions that can matter) that moves the top pick."""
     kb = engine.kb
-    baseline = engine.top_picks(answers, lens).get(stage)
+    baseline = engine.top_picks(answers, lens, design=design).get(stage)
     changes = []
     for question in influencing_questions(kb, stage):
         current = answers.get(question)
         for value in alternatives(kb, question, current):
-            top = engine.top_picks({**answers, question: value}, lens).get(stage)
+            top = engine.top_picks({**answers, question: value}, lens, design=design).get(stage)
             if top != baseline:
                 changes.append(Change(question, value, kb.value_label(question, value), top))
     return changes
@@ -118,33 +127,31 @@ def influencing_questions(kb: KnowledgeBase, stage: str) -> list[str]:
     return list(_influencing(kb, stage))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _influencing(kb: KnowledgeBase, stage: str) -> tuple[str, ...]:
+    """Facts reach a stage through the rules acting on it, then through the rules deriving
+    what those read (derived facts and other stages' picks), transitively."""
+    stages_of = {node.id: node.stages for node in kb.nodes.values()}
     writers: dict[str, list[Rule]] = {}
     for rule in kb.rules.values():
-        for action in rule.then:
-            if isinstance(action, Derive):
-                writers.setdefault(action.derive, []).append(rule)
+        for fact in rule_writes(rule):
+            writers.setdefault(fact, []).append(rule)
     facts: set[str] = set()
-    pending = [rule for rule in kb.rules.values() if stage in set(_stages_acted_on(rule))]
+    pending = [rule for rule in kb.rules.values() if stage in {*stages_acted_on(rule), *_warned(rule)}]
     while pending:
         rule = pending.pop()
-        where = rule.for_each.where if rule.for_each else None
-        for fact in {*facts_read(rule.when), *facts_read(where)} - facts:
+        for fact in rule_reads(rule, stages_of) - facts:
             facts.add(fact)
             pending.extend(writers.get(fact, []))
     for question in kb.questions.values():
         if question.id in facts and question.asks_when is not None:
-            facts.update(facts_read(question.asks_when))
+            facts.update(facts_read(question.asks_when, stages_of))
     return tuple(q for q in kb.questions if q in facts)
 
 
-def _stages_acted_on(rule: Rule) -> Iterator[str]:
-    for action in rule.then:
-        if isinstance(action, Recommend | Exclude):
-            yield action.stage or rule.stage
-        elif isinstance(action, Warn):
-            yield rule.stage
+def _warned(rule: Rule) -> Iterator[str]:
+    if any(isinstance(action, Warn) for action in rule.then):
+        yield rule.stage
 
 
 def alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]:
@@ -161,13 +168,26 @@ def alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]
     return [value for value in _number_probes(kb, question_id) if value != current]
 
 
-def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
-    """Values just either side of every threshold the rules compare this number with."""
+def _formula_inputs(rule: Rule) -> set[str]:
+    return {
+        name
+        for action in rule.then
+        if isinstance(action, Derive) and isinstance(action.value, Formula)
+        for name in parse_formula(action.value.formula).names
+    }
+
+
+@lru_cache(maxsize=1024)
+def _number_probes(kb: KnowledgeBase, question_id: str) -> tuple[float, ...]:
+    """Values just either side of every threshold the rules compare this number with (worked
+    out once per knowledge base and question: the lookahead asks for them at every step)."""
     thresholds: set[float] = set()
     for rule in kb.rules.values():
         where = rule.for_each.where if rule.for_each else None
+        if question_id in _formula_inputs(rule):
+            thresholds.update(10.0**power for power in range(-2, 7))  # formulas: probe each decade
         for test in [*leaves(rule.when), *leaves(where)]:
-            if isinstance(test, RelationTest):
+            if isinstance(test, RelationTest | UsesTest):
                 continue
             operand = test.operand
             if isinstance(test, FactTest) and test.fact == question_id and isinstance(operand, int | float):
@@ -184,4 +204,4 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> list[float]:
     for threshold in thresholds:
         step = max(abs(threshold) * 0.01, 0.001)
         probes.update(p for p in (threshold - step, threshold, threshold + step) if low <= p <= high)
-    return sorted(probes)
+    return tuple(sorted(probes))

@@ -74,18 +74,22 @@ class StageWarning:
 
 @dataclass(frozen=True)
 class StageResult:
-    """Everything concluded about one stage."""
+    """Everything concluded about one stage (or a decision within a stage)."""
 
     stage: str
     name: str
     candidates: tuple[Candidate, ...]
     exclusions: tuple[Exclusion, ...]
     warnings: tuple[StageWarning, ...]
+    not_needed: tuple[int, ...] = ()
+    """Firings that settled the stage as not needed (their `because` says why)."""
+    within: str | None = None
+    """For a decision within a stage: that stage."""
 
     @property
     def top(self) -> Candidate | None:
-        """The best candidate with a positive score, if any."""
-        if self.candidates and self.candidates[0].score > 0:
+        """The best candidate with a positive score, if any (none when not needed)."""
+        if not self.not_needed and self.candidates and self.candidates[0].score > 0:
             return self.candidates[0]
         return None
 
@@ -103,6 +107,28 @@ class Derivation:
     fact: str
     value: Any
     firing: int
+    formula: str = ""
+    """For a calculated fact: the formula with its inputs, `f1 = 2 * p * r / (p + r) = … = 0.8`."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A node a diagnosis recommends, in the stage where it is ranked."""
+
+    stage: str
+    node: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A cause concluded for a symptom of the running system, and the fixes the rule suggests."""
+
+    symptom: str
+    """The symptom question."""
+    cause: str
+    firing: int
+    fixes: tuple[Fix, ...]
 
 
 @dataclass(frozen=True)
@@ -155,6 +181,11 @@ class Result:
     conflicts: tuple[Conflict, ...]
     firings: tuple[Firing, ...]
     lens_differences: tuple[LensDifference, ...] = ()
+    diagnoses: tuple[Diagnosis, ...] = ()
+    focus: tuple[str, ...] = ()
+    """The stages the person is deciding (empty: the whole pipeline); faces show them first."""
+    design: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """What runs today: (stage, node ids), as given."""
 
     def stage(self, stage: str) -> StageResult | None:
         return next((s for s in self.stages if s.stage == stage), None)
@@ -167,3 +198,11 @@ class Result:
 
     def firing(self, index: int) -> Firing:
         return self.firings[index]
+
+    def design_nodes(self) -> dict[str, frozenset[str]]:
+        """The design as stage -> node ids, as `Engine.run` takes it."""
+        return {stage: frozenset(nodes) for stage, nodes in self.design}
+
+    def in_focus(self, stage: StageResult) -> bool:
+        """Is the stage (or the stage it is a decision within) one the person is deciding?"""
+        return not self.focus or stage.stage in self.focus or stage.within in self.focus

@@ -8,11 +8,23 @@ algorithm without a node, or that no rule ever recommends.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from advisor.knowledge import KnowledgeBase
 from advisor.knowledge.answers import Scenario
 from advisor.knowledge.models import ScopeItem, Task
+
+
+class _ServesTasks(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def exam(self) -> list[str]: ...
+
+
+T = TypeVar("T", bound=_ServesTasks)
 
 MIN_RULES = 3
 MIN_SCENARIOS = 6
@@ -81,18 +93,24 @@ def recommended_by(kb: KnowledgeBase) -> dict[str, set[str]]:
     return found
 
 
-def measure_coverage(kb: KnowledgeBase, scenarios: list[Scenario]) -> Coverage:
-    """Coverage of every task statement and scope item by the knowledge and the scenarios."""
+def measure_coverage(kb: KnowledgeBase, scenarios: list[Scenario], exam_id: str | None = None) -> Coverage:
+    """Coverage of every task statement and scope item of one exam profile (default: the
+    default profile) by the knowledge and the scenarios."""
+    exam = kb.exam(exam_id)
     recommenders = recommended_by(kb)
+
+    def serving(items: Iterable[T], task: str) -> tuple[str, ...]:
+        return tuple(item.id for item in items if task in kb.tasks_in(item.exam, exam.id))
+
     tasks = tuple(
         TaskCoverage(
             task=task,
-            questions=tuple(q.id for q in kb.questions.values() if task.id in q.exam),
-            rules=tuple(r.id for r in kb.rules.values() if task.id in r.exam),
-            nodes=tuple(n.id for n in kb.nodes.values() if task.id in n.exam),
-            scenarios=tuple(s.id for s in scenarios if task.id in s.exam),
+            questions=serving(kb.questions.values(), task.id),
+            rules=serving(kb.rules.values(), task.id),
+            nodes=serving(kb.nodes.values(), task.id),
+            scenarios=serving(scenarios, task.id),
         )
-        for task in kb.document.tasks
+        for task in exam.tasks
     )
     items = tuple(
         ItemCoverage(
@@ -101,7 +119,7 @@ def measure_coverage(kb: KnowledgeBase, scenarios: list[Scenario]) -> Coverage:
             recommended_by=tuple(sorted(recommenders.get(item.id, ()))),
             scenarios=tuple(s.id for s in scenarios if item.id in _expected_nodes(s)),
         )
-        for item in kb.document.scope
+        for item in exam.scope
     )
     return Coverage(tasks, items)
 

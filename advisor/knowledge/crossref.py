@@ -7,30 +7,38 @@ The first problem raises KnowledgeError pointing at the file and line that cause
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from advisor.errors import KnowledgeError
-from advisor.knowledge.loader import Origin, Origins, suggest
+from advisor.knowledge.formula import FormulaError, parse_formula
+from advisor.knowledge.loader import Origin, Origins
 from advisor.knowledge.models import (
     AllOf,
     AnyOf,
     Choice,
     Condition,
     Derive,
+    DesignTest,
+    Diagnose,
     Exclude,
     FactRef,
     FactSpec,
     FactTest,
+    Formula,
     KnowledgeDocument,
+    NotNeeded,
     NotOf,
+    PickTest,
     Recommend,
     RelationTest,
     Rule,
     TraitTest,
+    UsesTest,
     Warn,
 )
 from advisor.knowledge.models.condition import leaves
+from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import check_trait, coerce_single, coerce_value
 
 LENS_FACT = FactSpec(
@@ -51,8 +59,9 @@ class CrossReferencer:
         self.scales = {scale.id: scale for scale in document.scales}
         self.traits = {trait.id: trait for trait in document.traits}
         self.stages = {stage.id for stage in document.stages}
-        self.tasks = {task.id for task in document.tasks}
+        self.tasks = task_references(document)
         self.nodes = {node.id: node for node in document.nodes}
+        self.questions = {question.id for question in document.questions}
         self.facts: dict[str, FactSpec] = {"lens": LENS_FACT}
         self.facts.update({question.id: question for question in document.questions})
         self.facts.update({fact.id: fact for fact in document.facts})
@@ -64,6 +73,7 @@ class CrossReferencer:
         for rule in self.doc.rules:
             RuleChecker(self, rule, self.origins[("rules", rule.id)]).check()
         check_acyclic(self.doc.rules, self.origins)
+        self._check_cloudformation()
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -98,11 +108,16 @@ class CrossReferencer:
     # -- sections ------------------------------------------------------------------------
 
     def _check_vocabulary(self) -> None:
-        domains = {domain.id for domain in self.doc.domains}
-        for task in self.doc.tasks:
-            self.expect(self.origins[("tasks", task.id)], "domain", task.domain, domains, "domain")
+        self._check_exams()
         for stage in self.doc.stages:
-            self._tasks(self.origins[("stages", stage.id)], stage.exam, "exam")
+            origin = self.origins[("stages", stage.id)]
+            self._tasks(origin, stage.exam, "exam")
+            if stage.within is not None:
+                self.expect(origin, "stage", stage.within, self.stages - {stage.id}, "within")
+                outer = next(s for s in self.doc.stages if s.id == stage.within)
+                if outer.within is not None:
+                    message = f"'{stage.within}' is itself a decision within '{outer.within}'"
+                    self.fail(origin, message, "within")
         for scale in self.doc.scales:
             origin = self.origins[("scales", scale.id)]
             self.unique(origin, [value.id for value in scale.values], "scale value", "values")
@@ -115,6 +130,26 @@ class CrossReferencer:
                 self.expect(origin, "scale", trait.scale or "", self.scales, "scale")
             if trait.type in ("set", "choice") and not trait.values:
                 self.fail(origin, f"{trait.type} trait '{trait.id}' needs 'values'")
+
+    def _check_exams(self) -> None:
+        defaults = [exam.id for exam in self.doc.exams if exam.default]
+        for exam in self.doc.exams:
+            origin = self.origins[("exams", exam.id)]
+            if len(defaults) != 1:
+                found = ", ".join(defaults) or "none"
+                self.fail(
+                    origin, f"exactly one exam profile needs 'default: true' (found: {found})", "default"
+                )
+            total = sum(domain.weight for domain in exam.domains)
+            if total != 100:
+                self.fail(origin, f"domain weights add up to {total}, not 100", "domains")
+            domains = {domain.id for domain in exam.domains}
+            for kind, ids in (("domain", [d.id for d in exam.domains]), ("task", [t.id for t in exam.tasks])):
+                repeated = sorted({i for i in ids if ids.count(i) > 1})
+                if repeated:
+                    self.fail(origin, f"duplicate {kind} id '{repeated[0]}'", f"{kind}s")
+            for index, task in enumerate(exam.tasks):
+                self.expect(origin, "domain", task.domain, domains, "tasks", index, "domain")
 
     def _check_questions(self) -> None:
         for spec in [*self.doc.questions, *self.doc.facts]:
@@ -149,6 +184,11 @@ class CrossReferencer:
                     check_trait(self.traits[trait_id], self.scales, value)
                 except ValueError as error:
                     self.fail(origin, str(error), "traits", trait_id)
+            if node.parent is not None:
+                if node.kind != "configuration":
+                    message = "'parent' is only for configuration nodes (kind: configuration)"
+                    self.fail(origin, message, "parent")
+                self.expect(origin, "node", node.parent, set(self.nodes) - {node.id}, "parent")
             if node.status.successor is not None:
                 self.expect(origin, "node", node.status.successor, self.nodes, "status", "successor")
                 if node.status.successor == node.id:
@@ -171,6 +211,29 @@ class CrossReferencer:
                         relation,
                         index,
                     )
+
+    def _check_cloudformation(self) -> None:
+        """Each mapping puts existing nodes in stages they belong to."""
+        for mapping in self.doc.cloudformation:
+            origin = self.origins[("cloudformation", mapping.id)]
+            for stage, node in mapping.design.items():
+                self.expect(origin, "stage", stage, self.stages, "design", stage)
+                self.expect(origin, "node", node, self.nodes, "design", stage)
+                if stage not in self.nodes[node].stages:
+                    where = ", ".join(self.nodes[node].stages)
+                    message = f"node '{node}' is not in stage '{stage}' (its stages: {where})"
+                    self.fail(origin, message, "design", stage)
+
+
+def task_references(document: KnowledgeDocument) -> set[str]:
+    """Every way a task statement can be named: `mls_c01:1.2`, and `1.2` for the default exam."""
+    references = set()
+    for exam in document.exams:
+        for task in exam.tasks:
+            references.add(f"{exam.id}:{task.id}")
+            if exam.default:
+                references.add(task.id)
+    return references
 
 
 class RuleChecker:
@@ -240,12 +303,34 @@ class RuleChecker:
                     "derive",
                 )
             refs.expect(self.origin, "derived fact", action.derive, derived, *sub, "derive")
+            if isinstance(action.value, Formula):
+                self._formula(refs.facts[action.derive], action.value, (*sub, "value"))
+                return
             try:
                 coerce_single(refs.facts[action.derive], refs.scales, action.value)
             except ValueError as error:
                 self.fail(str(error), *sub, "value")
         elif isinstance(action, Warn):
             self.template(action.warn, (*sub, "warn"), bound)
+        elif isinstance(action, NotNeeded):
+            refs.expect(self.origin, "stage", action.not_needed, refs.stages, *sub, "not_needed")
+        elif isinstance(action, Diagnose):
+            refs.expect(self.origin, "symptom question", action.symptom, refs.questions, *sub, "symptom")
+            self.template(action.diagnose, (*sub, "diagnose"), bound)
+
+    def _formula(self, target: FactSpec, formula: Formula, sub: tuple[str | int, ...]) -> None:
+        """A formula derives a number fact from number facts, in the small formula language."""
+        if target.type != "number":
+            self.fail(f"a formula derives a number, but '{target.id}' is a {target.type} fact", *sub)
+        try:
+            expression = parse_formula(formula.formula)
+        except FormulaError as error:
+            self.fail(str(error), *sub, "formula")
+            return
+        for name in expression.names:
+            self.refs.expect(self.origin, "fact in formula", name, self.refs.facts, *sub, "formula")
+            if self.refs.facts[name].type != "number":
+                self.fail(f"formula reads '{name}', which is not a number fact", *sub, "formula")
 
     def template(self, text: str, sub: tuple[str | int, ...], bound: bool) -> None:
         """Every `{...}` placeholder must name a known fact, or the bound node and its traits."""
@@ -277,6 +362,12 @@ class RuleChecker:
             if not bound:
                 self.fail("a relation test is only allowed in for_each.where", *sub)
             self.refs.expect(self.origin, "node", condition.to, self.refs.nodes, *sub, "to")
+        elif isinstance(condition, PickTest):
+            self._pick(condition, sub)
+        elif isinstance(condition, DesignTest):
+            self._design(condition, sub)
+        elif isinstance(condition, UsesTest):
+            self.refs.expect(self.origin, "node", condition.uses, self.refs.nodes, *sub, "uses")
         elif isinstance(condition, FactTest):
             self.refs.expect(self.origin, "fact", condition.fact, self.refs.facts, *sub, "fact")
             spec = self.refs.facts[condition.fact]
@@ -300,9 +391,47 @@ class RuleChecker:
 
             self._operand(condition, kind, trait.scale, check, sub)
 
+    def _pick(self, test: PickTest, sub: tuple[str | int, ...]) -> None:
+        """`{pick: STAGE, in: [nodes]}` names nodes of that stage; with `trait`, tests the trait."""
+        refs = self.refs
+        refs.expect(self.origin, "stage", test.pick, refs.stages, *sub, "pick")
+        if test.trait is not None:
+            refs.expect(self.origin, "trait", test.trait, refs.traits, *sub, "trait")
+            trait = refs.traits[test.trait]
+            kind = {"bool": "yes_no", "set": "multi_choice"}.get(trait.type, trait.type)
+
+            def check_trait_value(value: Any) -> Any:
+                check_trait(trait, refs.scales, [value] if trait.type == "set" else value)
+                return value
+
+            self._operand(test, kind, trait.scale, check_trait_value, sub)
+            return
+        if isinstance(test.operand, FactRef) or test.operator in ("lt", "le", "gt", "ge", "contains"):
+            message = f"a pick test takes eq, ne, in, not_in or known, not '{test.operator}'"
+            self.fail(message, *sub, test.operator)
+        self._operand(test, "choice", None, self._node_in(test.pick), sub)
+
+    def _design(self, test: DesignTest, sub: tuple[str | int, ...]) -> None:
+        """`{design: STAGE, contains: NODE}` or `{design: STAGE, known: true}`."""
+        self.refs.expect(self.origin, "stage", test.design, self.refs.stages, *sub, "design")
+        if test.operator not in ("contains", "known") or isinstance(test.operand, FactRef):
+            self.fail(f"a design test takes contains or known, not '{test.operator}'", *sub, test.operator)
+        self._operand(test, "multi_choice", None, self._node_in(test.design), sub)
+
+    def _node_in(self, stage: str) -> Any:
+        def check(value: Any) -> Any:
+            node = self.refs.nodes.get(value) if isinstance(value, str) else None
+            if node is None:
+                raise ValueError(f"unknown node {value!r}{suggest(str(value), set(self.refs.nodes))}")
+            if stage not in node.stages:
+                raise ValueError(f"node '{value}' is not in stage '{stage}'")
+            return value
+
+        return check
+
     def _operand(
         self,
-        test: FactTest | TraitTest,
+        test: FactTest | TraitTest | PickTest | DesignTest,
         kind: str,
         scale: str | None,
         check: Any,
@@ -343,22 +472,59 @@ class RuleChecker:
                 self.fail(str(error), *at, *((index,) if wants_list else ()))
 
 
-def facts_read(condition: Condition | None) -> Iterator[str]:
-    """Every fact a condition looks at, including `{fact: F}` operands."""
+def pick_fact(stage: str) -> str:
+    """The internal fact holding a stage's top pick (readers run after the stage is settled)."""
+    return f"pick:{stage}"
+
+
+def design_fact(stage: str) -> str:
+    """The internal fact holding the nodes the design names for a stage."""
+    return f"design:{stage}"
+
+
+def facts_read(
+    condition: Condition | None, stages_of: Mapping[str, list[str]] | None = None
+) -> Iterator[str]:
+    """Every fact a condition looks at, including `{fact: F}` operands, other stages' picks and
+    the design (`stages_of` maps node ids to their stages, for `uses` tests)."""
     for test in leaves(condition):
         if isinstance(test, FactTest):
             yield test.fact
-        if isinstance(test, FactTest | TraitTest) and isinstance(test.operand, FactRef):
+        elif isinstance(test, PickTest):
+            yield pick_fact(test.pick)
+        elif isinstance(test, DesignTest):
+            yield design_fact(test.design)
+        elif isinstance(test, UsesTest) and stages_of is not None:
+            yield from (design_fact(stage) for stage in stages_of.get(test.uses, ()))
+        if isinstance(test, FactTest | TraitTest | PickTest) and isinstance(test.operand, FactRef):
             yield test.operand.fact
 
 
-def rule_reads(rule: Rule) -> frozenset[str]:
+def rule_reads(rule: Rule, stages_of: Mapping[str, list[str]] | None = None) -> frozenset[str]:
+    """The facts a rule's conditions and formulas read."""
     where = rule.for_each.where if rule.for_each else None
-    return frozenset([*facts_read(rule.when), *facts_read(where)])
+    formulas = [
+        name
+        for action in rule.then
+        if isinstance(action, Derive) and isinstance(action.value, Formula)
+        for name in parse_formula(action.value.formula).names
+    ]
+    return frozenset([*facts_read(rule.when, stages_of), *facts_read(where, stages_of), *formulas])
+
+
+def stages_acted_on(rule: Rule) -> Iterator[str]:
+    """Stages whose candidates or standing the rule's actions change."""
+    for action in rule.then:
+        if isinstance(action, Recommend | Exclude):
+            yield action.stage or rule.stage
+        elif isinstance(action, NotNeeded):
+            yield action.not_needed
 
 
 def rule_writes(rule: Rule) -> frozenset[str]:
-    return frozenset(action.derive for action in rule.then if isinstance(action, Derive))
+    """Derived facts, and the pick of every stage the rule acts on."""
+    derived = [action.derive for action in rule.then if isinstance(action, Derive)]
+    return frozenset([*derived, *(pick_fact(stage) for stage in stages_acted_on(rule))])
 
 
 def check_acyclic(rules: list[Rule], origins: Origins) -> None:
@@ -378,7 +544,7 @@ def check_acyclic(rules: list[Rule], origins: Origins) -> None:
     first_rule = graph.edges[cycle[0][0], cycle[0][1]]["rule"]
     origin = origins[("rules", first_rule)]
     raise KnowledgeError(
-        f"{origin.label}: rule cycle through derived facts: {steps} -> {cycle[0][0]};"
+        f"{origin.label}: rule cycle through derived facts or picks: {steps} -> {cycle[0][0]};"
         " a rule may not depend on its own conclusion",
         origin.display,
         origin.line("then"),

@@ -2,31 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from advisor.errors import UnknownIdError
 from advisor.knowledge import cache
-from advisor.knowledge.loader import knowledge_files, read_knowledge, suggest
+from advisor.knowledge.loader import knowledge_files, read_knowledge
 from advisor.knowledge.models import (
     DerivedFact,
+    ExamProfile,
     FactSpec,
     KnowledgeDocument,
     Node,
     Question,
+    ResourceMapping,
     Rule,
     Scale,
     Stage,
     Trait,
 )
+from advisor.knowledge.spelling import suggest
 from advisor.resources import rules_dir
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:
     from advisor.engine.compile import CompiledRules
+    from advisor.knowledge.finder import Finder
     from advisor.knowledge.graph import KnowledgeGraph
 
 
@@ -38,6 +42,7 @@ class KnowledgeBase:
 
         self.document = document
         self.source = source
+        self.exams: dict[str, ExamProfile] = {exam.id: exam for exam in document.exams}
         self.stages: dict[str, Stage] = {
             s.id: s for s in sorted(document.stages, key=lambda s: (s.order, s.id))
         }
@@ -47,11 +52,40 @@ class KnowledgeBase:
         self.derived: dict[str, DerivedFact] = {fact.id: fact for fact in document.facts}
         self.nodes: dict[str, Node] = {node.id: node for node in document.nodes}
         self.rules: dict[str, Rule] = {rule.id: rule for rule in document.rules}
+        self.cloudformation: dict[str, list[ResourceMapping]] = {}
+        """Resource type -> the mappings that read it as a design, in knowledge order."""
+        for mapping in document.cloudformation:
+            self.cloudformation.setdefault(mapping.type, []).append(mapping)
         self.facts: dict[str, FactSpec] = {"lens": LENS_FACT, **self.questions, **self.derived}
         self.scale_positions: dict[str, dict[str, int]] = {
             scale.id: {value.id: index for index, value in enumerate(scale.values)}
             for scale in document.scales
         }
+
+    # -- exam profiles ----------------------------------------------------------------------
+
+    @property
+    def default_exam(self) -> ExamProfile:
+        """The profile that unprefixed task ids and the `exam` lens refer to."""
+        defaults = [exam for exam in self.exams.values() if exam.default]
+        if not defaults:
+            raise UnknownIdError("the knowledge has no default exam profile")
+        return defaults[0]
+
+    def exam(self, exam_id: str | None = None) -> ExamProfile:
+        """A profile by id (None: the default one)."""
+        return self.default_exam if exam_id is None else self._get(self.exams, exam_id, "exam")
+
+    def tasks_in(self, references: Iterable[str], exam_id: str | None = None) -> list[str]:
+        """The task ids of one profile (default: the default one) among task references
+        (`1.2` names a default-profile task, `mla_c01:1.2` another profile's)."""
+        wanted = self.exam(exam_id).id
+        found = []
+        for reference in references:
+            profile, _, task = reference.rpartition(":")
+            if (profile or self.default_exam.id) == wanted:
+                found.append(task)
+        return found
 
     # -- lookups that give a helpful error ---------------------------------------------------
 
@@ -61,6 +95,9 @@ class KnowledgeBase:
     def rule(self, rule_id: str) -> Rule:
         return self._get(self.rules, rule_id, "rule")
 
+    def stage(self, stage_id: str) -> Stage:
+        return self._get(self.stages, stage_id, "stage")
+
     def question(self, question_id: str) -> Question:
         return self._get(self.questions, question_id, "question")
 
@@ -69,17 +106,16 @@ class KnowledgeBase:
             raise UnknownIdError(f"unknown {kind} '{key}'{suggest(key, set(table))}")
         return table[key]
 
-    def find(self, item_id: str) -> Node | Rule | Question:
-        """A node, rule or question by id (node names and aliases work too, case-insensitive)."""
-        for table in (self.nodes, self.rules, self.questions):
-            if item_id in table:
-                return table[item_id]
-        wanted = item_id.casefold()
-        for node in self.nodes.values():
-            if wanted in (name.casefold() for name in (node.name, *node.aliases)):
-                return node
-        known = {*self.nodes, *self.rules, *self.questions}
-        raise UnknownIdError(f"unknown node, rule or question '{item_id}'{suggest(item_id, known)}")
+    def find(self, typed: str) -> Node | Rule | Question:
+        """A node, rule or question by id, name or alias (ignoring case), or by words of them
+        when one item alone has them all (`firehose`); UnknownIdError naming the candidates."""
+        return self._finder.find(typed)
+
+    @cached_property
+    def _finder(self) -> Finder:
+        from advisor.knowledge.finder import Finder
+
+        return Finder([*self.nodes.values(), *self.rules.values(), *self.questions.values()])
 
     # -- derived structures, built on first use --------------------------------------------
 
@@ -101,9 +137,18 @@ class KnowledgeBase:
             label = self._labels.get(fact_id, {}).get(value)
             if label is not None:
                 return label
+        if fact_id.startswith(("pick:", "design:")):  # node ids: a stage's top pick, the design
+            return self.node_names(value)
         from advisor.knowledge.values import label_of
 
         return label_of(self.facts[fact_id], self.scales, value)
+
+    def node_names(self, value: object) -> str:
+        """`Amazon S3, AWS Glue` for a node id or a set of them; `none` for nothing."""
+        if value is None:
+            return "none"
+        ids = sorted(value) if isinstance(value, frozenset | set | list | tuple) else [str(value)]
+        return ", ".join(self.nodes[i].name if i in self.nodes else i for i in ids) or "none"
 
     @cached_property
     def _labels(self) -> dict[str, dict[str, str]]:

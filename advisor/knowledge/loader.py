@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +12,7 @@ from advisor.errors import AdvisorError, KnowledgeError, echo
 from advisor.knowledge import models
 from advisor.knowledge.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
 from advisor.knowledge.models.question import UNIT_PATTERN
+from advisor.knowledge.spelling import suggest
 from advisor.knowledge.yaml_io import Loc, YamlDocument, read_yaml
 
 _UNION_TAGS = {
@@ -27,6 +26,11 @@ _UNION_TAGS = {
     "exclude",
     "derive",
     "warn",
+    "pick",
+    "design",
+    "uses",
+    "not_needed",
+    "diagnose",
 }
 
 
@@ -88,7 +92,7 @@ def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
                 if key in origins:
                     first = origins[key]
                     raise KnowledgeError(
-                        f"duplicate {section[:-1]} id '{item.id}' (first defined at "
+                        f"duplicate {section.removesuffix('s')} id '{item.id}' (first defined at "
                         f"{first.display}:{first.line()})",
                         shown,
                         origin.line("id"),
@@ -150,17 +154,17 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
-def describe_error(error: Any, loc: Loc, known_keys: Sequence[str] | None = None) -> str:
+def describe_error(error: Any, loc: Loc, known_keys: set[str] | None = None) -> str:
     """A readable message for one pydantic error."""
     where = format_loc(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         parent = format_loc(loc[:-1])
-        if parent:
-            return f"unknown key {echo(key)} in {parent}{suggest(key, _schema_keys())}"
-        known = known_keys or []
-        return f"unknown key {echo(key)}" + (suggest(key, known) or f" (expected one of: {', '.join(known)})")
+        top = known_keys or set()  # a file's own sections are no fix for a key inside one of them
+        candidates = (top | _schema_keys()) if len(loc) == 1 else _schema_keys() - top
+        hint = suggest(key, candidates - {key})
+        return f"unknown key {echo(key)}" + (f" in {parent}" if parent else "") + hint
     if kind == "invalid_key" or loc[-1:] == ("[key]",):
         parent = format_loc(loc[:-2] if kind != "invalid_key" else loc[:-1])
         return (
@@ -205,12 +209,6 @@ _PATTERN_HINTS = {
 }
 
 
-def suggest(word: str, options: Iterable[str]) -> str:
-    """` (did you mean 'x'?)` or an empty string."""
-    close = difflib.get_close_matches(word, sorted(set(options) - {word}), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def _schema_keys() -> set[str]:
     keys: set[str] = set()
     for value in vars(models).values():
@@ -220,5 +218,5 @@ def _schema_keys() -> set[str]:
     return keys
 
 
-def _keys_of(model: type[BaseModel]) -> list[str]:
-    return [field.alias or name for name, field in model.model_fields.items()]
+def _keys_of(model: type[BaseModel]) -> set[str]:
+    return {field.alias or name for name, field in model.model_fields.items()}

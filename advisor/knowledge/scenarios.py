@@ -26,9 +26,15 @@ class Mismatch:
     actual: str
 
 
+DESIGNS_FOLDER = "designs"
+"""Below the scenarios folder: design checks (`advisor check --example`), not answer sets."""
+
+
 def scenario_files(root: Path | None = None) -> list[Path]:
-    """Every scenario file below `root` (default: the shipped scenarios), sorted."""
-    return sorted((root or scenarios_dir()).rglob("*.yaml"))
+    """Every answers scenario below `root` (default: the shipped scenarios), sorted; the
+    design checks under designs/ are read by advisor.check.scenario instead."""
+    base = root or scenarios_dir()
+    return sorted(path for path in base.rglob("*.yaml") if path.relative_to(base).parts[0] != DESIGNS_FOLDER)
 
 
 def read_scenario(kb: KnowledgeBase, path: Path) -> tuple[Scenario, dict[str, Value | None]]:
@@ -41,7 +47,9 @@ def read_scenario(kb: KnowledgeBase, path: Path) -> tuple[Scenario, dict[str, Va
 
 
 def run_scenario(engine: Engine, scenario: Scenario, values: dict[str, Value | None]) -> Result:
-    return engine.run(values, scenario.lens or "exam")
+    return engine.run(
+        values, scenario.lens or "exam", design=scenario.design_nodes, focus=scenario.focus_stages
+    )
 
 
 def check_scenario(scenario: Scenario, result: Result) -> list[Mismatch]:
@@ -64,6 +72,10 @@ def check_scenario(scenario: Scenario, result: Result) -> list[Mismatch]:
         wanted = [expectation.top] if isinstance(expectation.top, str) else expectation.top
         if wanted is not None and top not in wanted:
             misses.append(Mismatch(stage_id, f"top in {wanted}", f"top {top}; ranking: {ranking or 'empty'}"))
+        settled = bool(stage and stage.not_needed)
+        if expectation.not_needed is not None and settled != expectation.not_needed:
+            wanted_text = "settled as not needed" if expectation.not_needed else "needed"
+            misses.append(Mismatch(stage_id, wanted_text, "not needed" if settled else "needed"))
         names = {c.node for c in stage.candidates} if stage else set()
         for node in expectation.includes:
             if node not in names:

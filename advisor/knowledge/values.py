@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from advisor.errors import echo
@@ -165,11 +166,34 @@ def label_of(spec: FactSpec, scales: Mapping[str, Scale], value: object) -> str:
 def _number_label(spec: FactSpec, value: float) -> str:
     """`3 KB` rather than `0.003 MB`: the largest accepted unit that keeps the number >= 1."""
     if not spec.unit:
-        return f"{value:g}"
+        return number_text(value)
     factors = {spec.unit: 1.0, **(spec.units or {})}
     fitting = [(factor, unit) for unit, factor in factors.items() if factor <= abs(value)]
     factor, unit = max(fitting) if fitting and value else (1.0, spec.unit)
-    return f"{round(value / factor, 6):g} {unit}"
+    return f"{number_text(value / factor)} {unit}"
+
+
+def number_text(value: float) -> str:
+    """A number as people write it, to 6 significant digits: `5,000,000`, `1,234.5`, `0.25`.
+
+    Never in scientific notation (`5e+06`), which is what `:g` gives for large numbers.
+    """
+    decimals = min(12, max(0, 5 - math.floor(math.log10(abs(value))))) if value else 0
+    text = f"{value:,.{decimals}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
+
+
+def typed_number(value: float) -> str:
+    """A number as an answer is typed back in: no separators, no exponent (`5000000`, `0.003`)."""
+    text = format(Decimal(repr(float(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def accepted_units(spec: FactSpec) -> list[str]:
+    """The units a number answer accepts, smallest first, each once: `KB, MB, GB`."""
+    factors = {**(spec.units or {}), **({spec.unit: 1.0} if spec.unit else {})}
+    return sorted(factors, key=lambda unit: (factors[unit], unit))
 
 
 def trait_label(trait: Trait, scales: Mapping[str, Scale], value: object) -> str:
@@ -177,7 +201,7 @@ def trait_label(trait: Trait, scales: Mapping[str, Scale], value: object) -> str
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):
-        return f"{value:g} {trait.unit}" if trait.unit else f"{value:g}"
+        return f"{number_text(value)} {trait.unit}" if trait.unit else number_text(value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if trait.type == "scale" and trait.scale:

@@ -100,6 +100,12 @@ def read_yaml(path: Path, *, display: str | None = None, max_bytes: int = MAX_FI
     return YamlDocument(path=path, data=data, lines=builder.lines)
 
 
+def read_text(path: Path, *, display: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """A file's text under the same limits and one-line errors as `read_yaml`, for files
+    another parser reads (CloudFormation templates)."""
+    return _read_text(path, display or str(path), max_bytes)
+
+
 def _read_text(path: Path, shown: str, max_bytes: int) -> str:
     try:
         size = path.stat().st_size

@@ -1,4 +1,5 @@
-"""Turning a Result into text for a terminal, JSON for programs, Markdown for people."""
+"""Turning a Result into text for a terminal, JSON for programs, Markdown for people; HTML
+reports are in `advisor.render.html` (they also need the engine, for what would change a pick)."""
 
 from __future__ import annotations
 

@@ -1,13 +1,19 @@
-"""Pieces shared by the text and Markdown views of a Result."""
+"""Pieces shared by the text, Markdown and HTML views of a Result."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from advisor.engine.result import Candidate, Result
+from advisor.engine.result import Candidate, Diagnosis, Fix, Result, StageResult
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
+
+LENS_DESCRIPTION = {
+    "exam": "what the AWS Certified Machine Learning \u2013 Specialty exam expects",
+    "current": "what a new AWS customer can use today",
+}
+"""What each lens reasons about, as a phrase."""
 
 BADGES = {
     "renamed": "renamed",
@@ -46,7 +52,11 @@ def support_lines(kb: KnowledgeBase, result: Result, candidate: Candidate) -> li
 def sources_of(result: Result) -> list[str]:
     """Every source URL behind what is shown, in first-use order."""
     seen: dict[str, None] = {}
+    for diagnosis in result.diagnoses:
+        seen.update(dict.fromkeys(result.firing(diagnosis.firing).sources))
     for stage in result.stages:
+        for index in stage.not_needed:
+            seen.update(dict.fromkeys(result.firing(index).sources))
         for candidate in stage.candidates:
             for support in candidate.support:
                 seen.update(dict.fromkeys(result.firing(support.firing).sources))
@@ -55,3 +65,52 @@ def sources_of(result: Result) -> list[str]:
             for index in exclusion.firings:
                 seen.update(dict.fromkeys(result.firing(index).sources))
     return list(seen)
+
+
+def display_stages(kb: KnowledgeBase, result: Result) -> tuple[list[StageResult], list[StageResult]]:
+    """(stages in focus, the others), each in report order with every decision within a stage
+    right after that stage. Without a focus, every stage is in focus."""
+
+    def position(stage: StageResult) -> tuple[int, int, int]:
+        own = kb.stages[stage.stage].order
+        outer = kb.stages[stage.within].order if stage.within in kb.stages else own
+        return outer, stage.within is not None, own
+
+    ordered = sorted(result.stages, key=position)
+    return [s for s in ordered if result.in_focus(s)], [s for s in ordered if not result.in_focus(s)]
+
+
+def not_needed_reasons(result: Result, stage: StageResult) -> list[tuple[str, str]]:
+    """(rule id, because) of each firing that settled the stage as not needed."""
+    return [(result.firing(i).rule, result.firing(i).because) for i in stage.not_needed]
+
+
+def fix_standing(kb: KnowledgeBase, result: Result, fix: Fix) -> str:
+    """Where a diagnosis's fix stands in its stage: top pick, a lower candidate, or rejected."""
+    stage = result.stage(fix.stage)
+    where = kb.stages[fix.stage].name
+    candidate = stage.candidate(fix.node) if stage else None
+    if stage is not None and stage.top is not None and stage.top.node == fix.node:
+        return f"the top pick for {where} (score {stage.top.score})"
+    if candidate is not None:
+        top = stage.top if stage else None
+        above = f", below {top.name} ({top.score})" if top else ""
+        return f"a candidate for {where} (score {candidate.score}{above})"
+    exclusion = stage.exclusion(fix.node) if stage else None
+    if exclusion is not None:
+        by = "the lens" if exclusion.by_lens else ", ".join(result.firing(i).rule for i in exclusion.firings)
+        return f"rejected for {where} by {by}: {exclusion.reasons[0]}"
+    return f"not a candidate for {where}"
+
+
+def symptom_line(kb: KnowledgeBase, result: Result, diagnosis: Diagnosis) -> str:
+    """`Do writes fail with throughput exceptions? yes`."""
+    answer = dict(result.facts).get(diagnosis.symptom)
+    return f"{kb.questions[diagnosis.symptom].text} {kb.value_label(diagnosis.symptom, answer)}"
+
+
+def pick_text(stage: StageResult) -> str:
+    """`Amazon S3`, `not needed` or `no pick`: a stage's outcome in a few words."""
+    if stage.not_needed:
+        return "not needed"
+    return stage.top.name if stage.top else "no pick"

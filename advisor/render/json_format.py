@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from advisor.engine.result import Candidate, Exclusion, Result, StageResult
+from advisor.engine.result import Candidate, Diagnosis, Exclusion, Result, StageResult
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
@@ -26,15 +26,24 @@ def result_to_dict(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
     return {
         "format": FORMAT_ID,
         "lens": result.lens,
+        "focus": list(result.focus),
+        "design": {stage: list(nodes) for stage, nodes in result.design},
         "facts": {fact: plain(value) for fact, value in result.facts},
         "assumptions": [
             {"question": a.question, "value": plain(a.value), "because": a.because}
             for a in result.assumptions
         ],
         "ignored_answers": [{"question": i.question, "value": plain(i.value)} for i in result.ignored],
-        "stages": [_stage(stage, rule_of) for stage in result.stages],
+        "stages": [_stage(stage, rule_of, result.in_focus(stage)) for stage in result.stages],
+        "diagnoses": [_diagnosis(d, result) for d in result.diagnoses],
         "derived": [
-            {"fact": d.fact, "value": plain(d.value), "rule": rule_of[d.firing], "firing": d.firing}
+            {
+                "fact": d.fact,
+                "value": plain(d.value),
+                "rule": rule_of[d.firing],
+                "firing": d.firing,
+                "formula": d.formula or None,
+            }
             for d in result.derived
         ],
         "conflicts": [
@@ -66,11 +75,14 @@ def result_to_dict(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
     }
 
 
-def _stage(stage: StageResult, rule_of: dict[int, str]) -> dict[str, Any]:
+def _stage(stage: StageResult, rule_of: dict[int, str], in_focus: bool) -> dict[str, Any]:
     return {
         "stage": stage.stage,
         "name": stage.name,
+        "within": stage.within,
+        "in_focus": in_focus,
         "top": stage.top.node if stage.top else None,
+        "not_needed": [{"rule": rule_of[i], "firing": i} for i in stage.not_needed],
         "candidates": [_candidate(c, rule_of) for c in stage.candidates],
         "excluded": [_exclusion(e, rule_of) for e in stage.exclusions],
         "warnings": [{"rule": rule_of[w.firing], "text": w.text, "firing": w.firing} for w in stage.warnings],
@@ -99,6 +111,28 @@ def _exclusion(exclusion: Exclusion, rule_of: dict[int, str]) -> dict[str, Any]:
         "reasons": list(exclusion.reasons),
         "sources": list(exclusion.sources),
         "firings": list(exclusion.firings),
+    }
+
+
+def _diagnosis(diagnosis: Diagnosis, result: Result) -> dict[str, Any]:
+    firing = result.firing(diagnosis.firing)
+    return {
+        "symptom": diagnosis.symptom,
+        "answer": plain(dict(result.facts).get(diagnosis.symptom)),
+        "cause": diagnosis.cause,
+        "fixes": [
+            {
+                "stage": fix.stage,
+                "node": fix.node,
+                "weight": fix.weight,
+                "top": result.top(fix.stage) == fix.node,
+            }
+            for fix in diagnosis.fixes
+        ],
+        "rule": firing.rule,
+        "because": firing.because,
+        "sources": list(firing.sources),
+        "firing": diagnosis.firing,
     }
 
 

@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from advisor.engine.result import Result, StageResult
-from advisor.render.common import answer_rows, badge, sources_of
+from advisor.render.common import (
+    LENS_DESCRIPTION,
+    answer_rows,
+    badge,
+    display_stages,
+    fix_standing,
+    not_needed_reasons,
+    pick_text,
+    sources_of,
+    symptom_line,
+)
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
-
-LENS_TEXT = {
-    "exam": "the **exam** lens (what the AWS Certified Machine Learning \u2013 Specialty exam expects)",
-    "current": "the **current** lens (what a new AWS customer can use today)",
-}
 
 
 def _cell(text: str) -> str:
@@ -25,8 +30,8 @@ def render_markdown(kb: KnowledgeBase, result: Result, title: str = "") -> str:
     number = {url: index for index, url in enumerate(sources, start=1)}
     out = [f"# {title or 'AWS ML Advisor recommendation'}", ""]
     out.append(
-        f"Reasoned under {LENS_TEXT[result.lens]}. Every recommendation names the rule that made it; "
-        "numbers in brackets refer to the sources at the end."
+        f"Reasoned under the **{result.lens}** lens ({LENS_DESCRIPTION[result.lens]}). Every "
+        "recommendation names the rule that made it; numbers in brackets refer to the sources at the end."
     )
     out += ["", "## Answers", "", "| Question | Answer |", "| --- | --- |"]
     for _, text, label in answer_rows(kb, result):
@@ -51,9 +56,26 @@ def render_markdown(kb: KnowledgeBase, result: Result, title: str = "") -> str:
                 f"- **{kb.stages[diff.stage].name}**: the exam expects {exam}; "
                 f"a new customer today uses {current}."
             )
-    out += ["", "## Recommendations by stage"]
-    for stage in result.stages:
+    if result.design:
+        out += ["", "## Design (what runs today)", ""]
+        out += [f"- **{kb.stages[s].name}**: {kb.node_names(nodes)}" for s, nodes in result.design]
+    out += _diagnoses(kb, result, number)
+    calculated = [d for d in result.derived if d.formula]
+    if calculated:
+        out += ["", "## Calculations", ""]
+        out += [f"- `{d.formula}` (`{result.firing(d.firing).rule}`)" for d in calculated]
+    focused, others = display_stages(kb, result)
+    if result.focus:
+        names = ", ".join(kb.stages[stage].name for stage in result.focus)
+        out += ["", f"## Recommendations for what you are deciding: {names}"]
+    else:
+        out += ["", "## Recommendations by stage"]
+    for stage in focused:
         out += ["", *_stage(kb, result, stage, number)]
+    if others:
+        out += ["", "## Other stages", "", "Not in focus; the top pick only.", ""]
+        out += ["| Stage | Top pick |", "| --- | --- |"]
+        out += [f"| {_cell(stage.name)} | {_cell(pick_text(stage))} |" for stage in others]
     if sources:
         out += ["", "## Sources", ""]
         out += [f"{index}. <{url}>" for url, index in number.items()]
@@ -64,8 +86,30 @@ def _refs(urls: tuple[str, ...], number: dict[str, int]) -> str:
     return " " + "".join(f"[{number[url]}]" for url in urls if url in number) if urls else ""
 
 
+def _diagnoses(kb: KnowledgeBase, result: Result, number: dict[str, int]) -> list[str]:
+    if not result.diagnoses:
+        return []
+    out = ["", "## Diagnosis"]
+    for diagnosis in result.diagnoses:
+        firing = result.firing(diagnosis.firing)
+        out += ["", f"**Symptom:** {_cell(symptom_line(kb, result, diagnosis))}", ""]
+        out.append(
+            f"**Cause** (`{firing.rule}` {_cell(firing.title)}): {_cell(diagnosis.cause)} "
+            f"{_cell(firing.because)}{_refs(firing.sources, number)}"
+        )
+        out += ["", "Fixes:", ""]
+        out += [
+            f"- {kb.nodes[fix.node].name} ({fix.weight:+d}): {_cell(fix_standing(kb, result, fix))}"
+            for fix in diagnosis.fixes
+        ]
+    return out
+
+
 def _stage(kb: KnowledgeBase, result: Result, stage: StageResult, number: dict[str, int]) -> list[str]:
-    out = [f"### {stage.name}", ""]
+    name = f"{kb.stages[stage.within].name}: {stage.name}" if stage.within else stage.name
+    out = [f"### {name}", ""]
+    for rule, because in not_needed_reasons(result, stage):
+        out += [f"**Not needed** (`{rule}`): {_cell(because)}", ""]
     top = stage.top
     if top:
         out += [

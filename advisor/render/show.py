@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from advisor.engine.lens import status_text
 from advisor.knowledge.models import Node, Question, Rule
-from advisor.knowledge.values import trait_label
+from advisor.knowledge.values import accepted_units, trait_label
+from advisor.render.condition_text import INDENT, action_text, condition_lines, for_each_lines
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
@@ -16,7 +17,7 @@ def render_item(kb: KnowledgeBase, item: Node | Rule | Question) -> str:
     if isinstance(item, Node):
         return _node(kb, item)
     if isinstance(item, Rule):
-        return _rule(item)
+        return _rule(kb, item)
     return _question(kb, item)
 
 
@@ -26,8 +27,9 @@ def _node(kb: KnowledgeBase, node: Node) -> str:
     if node.aliases:
         out.append(f"Also known as: {', '.join(node.aliases)}")
     out.append(f"Stages: {', '.join(kb.stages[s].name for s in node.stages)}")
-    out.append(f"Status: {node.status.state} — {status_text(node, kb.nodes)}")
-    if node.status.note:
+    status = status_text(node, kb.nodes)
+    out.append(f"Status: {node.status.state} — {status}")
+    if node.status.note and node.status.note not in status:
         out.append(f"  {node.status.note}")
     if node.exam:
         out.append(f"Exam task statements: {', '.join(node.exam)}")
@@ -56,20 +58,15 @@ def _node(kb: KnowledgeBase, node: Node) -> str:
     return "\n".join(out) + "\n"
 
 
-def _rule(rule: Rule) -> str:
+def _rule(kb: KnowledgeBase, rule: Rule) -> str:
     out = [f"{rule.id}  {rule.title}", f"Stage: {rule.stage}   Salience: {rule.salience}"]
     if rule.exam:
         out.append(f"Exam task statements: {', '.join(rule.exam)}")
     if rule.when is not None:
-        out += ["", "When:", "  " + rule.when.model_dump_json(by_alias=True, exclude_none=True)]
+        out += ["", "When:", *_indented(condition_lines(kb, rule.when))]
     if rule.for_each is not None:
-        out += [
-            "",
-            "For each:",
-            "  " + rule.for_each.model_dump_json(by_alias=True, exclude_none=True),
-        ]
-    out += ["", "Then:"]
-    out += ["  " + action.model_dump_json(exclude_defaults=True) for action in rule.then]
+        out += ["", *for_each_lines(kb, rule.for_each)]
+    out += ["", "Then:", *_indented([action_text(kb, action) for action in rule.then])]
     out += ["", f"Because: {rule.because}", "", "Sources:", *[f"  {url}" for url in rule.sources]]
     return "\n".join(out) + "\n"
 
@@ -78,18 +75,23 @@ def _question(kb: KnowledgeBase, question: Question) -> str:
     out = [f"{question.id}  ({question.type}, stage {question.stage})", question.text]
     if question.help:
         out.append(question.help)
+    if question.asks_when is not None:
+        out += ["", "Asked when:", *_indented(condition_lines(kb, question.asks_when))]
     values = [(c.id, c.label) for c in question.choices or []]
     if question.scale:
         values = [(v.id, v.label) for v in kb.scales[question.scale].values]
     if values:
         out += ["", "Answers:", *[f"  {value_id:<20} {label}" for value_id, label in values]]
     if question.unit:
-        out.append(
-            f"Unit: {question.unit}" + (f" (also {', '.join(question.units)})" if question.units else "")
-        )
+        units = accepted_units(question)
+        out.append(f"Unit: {question.unit}" + (f" (accepted: {', '.join(units)})" if len(units) > 1 else ""))
     if question.assume is not None:
         out.append(f"If skipped, assumes {question.assume!r}: {question.assume_because}")
     readers = [r.rule.id for r in kb.compiled.readers.get(question.id, ())]
     if readers:
         out += ["", f"Read by rules: {', '.join(sorted(readers))}"]
     return "\n".join(out) + "\n"
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return [INDENT + line for line in lines]

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from advisor.engine.engine import Engine
 from advisor.errors import crash_line
+from advisor.tui.data.practice import PracticeSetup
 from advisor.tui.data.session import Session
 from advisor.tui.data.step import StateKey, state_key
 from advisor.tui.screens.help import HelpScreen
@@ -33,10 +34,16 @@ class AdvisorApp(App[None]):
     ]
 
     def __init__(
-        self, engine: Engine, session: Session | None = None, lens: str | None = "exam", debug: bool = False
+        self,
+        engine: Engine,
+        session: Session | None = None,
+        lens: str | None = "exam",
+        debug: bool = False,
+        practice: PracticeSetup | None = None,
     ) -> None:
         super().__init__()
         self.engine, self.session, self.lens = engine, session, lens
+        self.practice = practice or PracticeSetup()
         self.show_tracebacks = debug
         """Show a crash's full traceback rather than one line."""
         self._warned: StateKey | None = None
@@ -55,7 +62,7 @@ class AdvisorApp(App[None]):
         )
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.engine, self.lens)
+        return HomeScreen(self.engine, self.lens, self.practice)
 
     def on_mount(self) -> None:
         if self.session is not None:
@@ -70,10 +77,7 @@ class AdvisorApp(App[None]):
         session = self.session_shown()
         if session is not None and session.unsaved() and self._warned != state_key(session.interview):
             self._warned = state_key(session.interview)
-            count = len(session.interview.answers)
-            self.notify(
-                f"Your {count} answers are not saved: a saves them, q again quits.", severity="warning"
-            )
+            self.notify(session.unsaved_warning(), severity="warning")
             return
         self.exit()
 

@@ -219,7 +219,7 @@ def test_usage_error_is_one_line_with_exit_1(capsys: pytest.CaptureFixture[str])
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1] == (
         "advisor recommend: argument --format: invalid choice: 'pdf' (choose from 'text', 'json',"
-        " 'markdown') (see 'advisor recommend --help')"
+        " 'markdown', 'html') (see 'advisor recommend --help')"
     )
 
 

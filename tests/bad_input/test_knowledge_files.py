@@ -76,11 +76,11 @@ CASES = {
     ),
     "not_a_condition": (
         f"rules:\n  - {RULE}\n    when: {{fcat: arrival}}\n    then: [{{recommend: lake}}]\n",
-        "kb/zz.yaml:7: rules[0].when: a condition needs one of the keys all, any, not, fact, trait, relation",
+        "kb/zz.yaml:7: rules[0].when: a condition needs one of the keys all, any, not, fact, pick, design, uses, trait, relation",
     ),
     "not_an_action": (
         f"rules:\n  - {RULE}\n    then: [{{recomend: lake}}]\n",
-        "kb/zz.yaml:7: rules[0].then[0]: an action needs one of the keys recommend, exclude, derive, warn",
+        "kb/zz.yaml:7: rules[0].then[0]: an action needs one of the keys recommend, exclude, derive, warn, not_needed, diagnose",
     ),
     "unknown_recommended_node": (
         f"rules:\n  - {RULE}\n    then: [{{recommend: laek}}]\n",
@@ -123,7 +123,7 @@ CASES = {
         f"rules:\n  - {RULE}\n    when: {{fact: tier, eq: gold}}\n    then: [{{derive: needs_stream, value: true}}]\n"
         f"  - {RULE.replace('ING-101', 'ING-102')}\n    when: {{fact: needs_stream, eq: true}}\n"
         "    then: [{derive: tier, value: gold}]\n",
-        "kb/zz.yaml:15: rule ING-102: rule cycle through derived facts: needs_stream (ING-102) -> tier (ING-101)"
+        "kb/zz.yaml:15: rule ING-102: rule cycle through derived facts or picks: needs_stream (ING-102) -> tier (ING-101)"
         " -> needs_stream; a rule may not depend on its own conclusion",
     ),
     # Classes a fuzz run found (issue 7): `kb validate` refuses them with one line.

@@ -24,8 +24,9 @@ def test_piped_answers_reach_a_recommendation_and_are_saved(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "answers.yaml"
-    out = ask(monkeypatch, capsys, f"2\n3 KB\n1\n{target}\n")
+    out = ask(monkeypatch, capsys, f"1\n2\n3 KB\n1\n{target}\n")
     assert out.index("How does data arrive?") < out.index("Largest record?") < out.index("Skills?")
+    assert "  A number in MB; units accepted: KB, MB, GB\n" in out  # each unit once, smallest first
     assert "No remaining question can change any stage's top pick" in out
     assert "▶ Warehouse  (score 2)" in out
     assert f"Saved your answers to {target}" in out
@@ -36,7 +37,9 @@ def test_piped_answers_reach_a_recommendation_and_are_saved(
 def test_why_skip_back_and_bad_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    out = ask(monkeypatch, capsys, "?\n7\n2\nb\n1\ns\n\n", "--save", str(tmp_path / "a.yaml"))
+    out = ask(
+        monkeypatch, capsys, "?\n7\n2\nb\n1\ns\n\n", "--focus", "all", "--save", str(tmp_path / "a.yaml")
+    )
     assert "- Ingestion: Stream A instead of Old D, if you answer 'as a stream'" in out
     assert "'7' is not one of the numbers 1 to 2" in out
     assert out.count("How does data arrive?") == 2  # asked again after 'b'
@@ -46,7 +49,7 @@ def test_why_skip_back_and_bad_input(
 def test_end_of_input_finishes_with_the_answers_so_far(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = ask(monkeypatch, capsys, "2\n")
+    out = ask(monkeypatch, capsys, "1\n2\n")
     assert "Finishing with the answers so far." in out
     assert "▶ Stream A  (score 2)" in out
     assert "Saved" not in out
@@ -107,7 +110,7 @@ def test_undecodable_bytes_and_nul_on_stdin_are_answers_to_ask_again(
 ) -> None:
     """Standard input as the console script has it: strict UTF-8 text over bytes."""
     monkeypatch.chdir(tmp_path)
-    raw = b"\xff\xfe\n\x00\n2\nq\nx\x00.yaml\n\xff.yaml\n\n"
+    raw = b"1\n\xff\xfe\n\x00\n2\nq\nx\x00.yaml\n\xff.yaml\n\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
     assert main(["--rules", str(FIXTURE_KB), "ask"]) == 0
     captured = capsys.readouterr()
@@ -117,3 +120,24 @@ def test_undecodable_bytes_and_nul_on_stdin_are_answers_to_ask_again(
     assert "'x\\x00.yaml' has characters a file name should not have" in captured.out
     assert "'\ufffd.yaml' has characters a file name should not have" in captured.out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ask_starts_with_what_you_are_deciding_and_asks_only_for_that(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "focused.yaml"
+    out = ask(monkeypatch, capsys, "9\n3\n1\n", "--save", str(target))
+    assert "What are you deciding?\n  1) The whole pipeline\n  2) Ingestion\n  3) Storage" in out
+    assert "'9' is not one of the numbers 1 to 3" in out
+    assert "How does data arrive?" not in out
+    assert "Skills?" in out
+    assert "Focus: Storage" in out
+    assert "focus:\n- storage" in target.read_text()
+
+
+def test_focus_option_skips_the_question(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = ask(monkeypatch, capsys, "1\n", "--focus", "storage")
+    assert "What are you deciding?" not in out
+    assert "Skills?" in out and "How does data arrive?" not in out

@@ -158,3 +158,62 @@ def test_reports_written_with_o_are_readable_by_others(
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def _decisions_kb(tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, root)
+    shutil.copy(FIXTURES / "kb_decisions" / "decisions.yaml", root / "decisions.yaml")
+    return root
+
+
+DECISIONS_ANSWERS = """\
+title: Throttled stream
+focus: [ingestion]
+design:
+  ingestion: stream_a
+answers:
+  arrival: stream
+  speed: fast
+  write_mb_s: 250
+  throttled: true
+  skills: [sql]
+"""
+
+
+def test_focus_design_diagnosis_and_calculations_in_every_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = _decisions_kb(tmp_path)
+    answers = tmp_path / "a.yaml"
+    answers.write_text(DECISIONS_ANSWERS, encoding="utf-8")
+    assert main(["--rules", str(rules), "recommend", str(answers)]) == 0
+    text = capsys.readouterr().out
+    assert "Cause (DIA-001): Stream A's shards take fewer writes than arrive." in text
+    assert "fix: On-demand capacity (+5) — the top pick for Stream capacity (score 8)" in text
+    assert "shards = ceil(write_mb_s / 1) = ceil(250 / 1) = 250 shards  (CAP-002)" in text
+    assert text.index("Focus: Ingestion") < text.index("Ingestion: Stream capacity")
+    assert "Other stages (not in focus; top pick only)\n  Storage: Warehouse\n  Training: not needed" in text
+
+    assert main(["--rules", str(rules), "recommend", str(answers), "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert "## Recommendations for what you are deciding: Ingestion" in markdown
+    assert "| Training | not needed |" in markdown
+    assert "**Symptom:** Do writes fail with throughput exceptions? yes" in markdown
+
+    assert main(["--rules", str(rules), "recommend", str(answers), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["focus"] == ["ingestion"]
+    assert data["design"] == {"ingestion": ["stream_a"]}
+    (diagnosis,) = data["diagnoses"]
+    assert diagnosis["rule"] == "DIA-001" and diagnosis["symptom"] == "throttled"
+    assert diagnosis["fixes"] == [{"stage": "capacity", "node": "cap_on_demand", "weight": 5, "top": True}]
+    stages = {s["stage"]: s for s in data["stages"]}
+    assert stages["capacity"]["within"] == "ingestion" and stages["capacity"]["in_focus"]
+    assert not stages["storage"]["in_focus"]
+    assert stages["training"]["not_needed"][0]["rule"] == "TRN-002" and stages["training"]["top"] is None
+    (shards,) = [d for d in data["derived"] if d["fact"] == "shards"]
+    assert shards["formula"].endswith("= 250 shards")
+    assert not [fact for fact in data["facts"] if ":" in fact]

@@ -66,6 +66,19 @@ def test_kb_commands(advisor: Run) -> None:
     assert "examples" and advisor("examples").stdout.count("\n") > 100
 
 
+def test_kb_list_questions_and_show_by_a_word_of_the_name(advisor: Run) -> None:
+    listed = advisor("kb", "list", "questions")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith("ID ") and "QUESTION" in listed.stdout.splitlines()[0]
+    assert any(line.startswith("data_arrival ") for line in listed.stdout.splitlines())
+    shown = advisor("kb", "show", "firehose")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("Amazon Data Firehose  (amazon_data_firehose, service)")
+    ambiguous = advisor("kb", "show", "kinesis")
+    assert ambiguous.returncode == 1 and ambiguous.stdout == ""
+    assert "amazon_kinesis_data_streams" in ambiguous.stderr
+
+
 def test_bad_input_is_one_line_with_exit_code_2(advisor: Run, outside: Path) -> None:
     (outside / "bad.yaml").write_text("answers:\n  data_arival: streaming\n")
     bad = advisor("recommend", "bad.yaml")
@@ -80,3 +93,43 @@ def test_bad_input_is_one_line_with_exit_code_2(advisor: Run, outside: Path) -> 
 def test_unknown_command_is_a_usage_error(advisor: Run) -> None:
     wrong = advisor("recomend")
     assert wrong.returncode == 1 and "see 'advisor --help'" in wrong.stderr
+
+
+def test_check_flags_an_unsuitable_choice_accepts_a_reasoned_suppression_and_refuses_an_expired_one(
+    advisor: Run, outside: Path
+) -> None:
+    """The issue's "done when": unsuitable -> 3 with the requirement and the better fit;
+    suppressed with a reason -> 0, still listed; suppression expired -> 3."""
+    unsuitable = advisor("check", "--example", "card_payments_on_firehose")
+    assert unsuitable.returncode == 3, unsuitable.stderr
+    assert "error      ING-003/ingestion/amazon_data_firehose" in unsuitable.stdout
+    assert "requirement: How soon after an event happens must it be available" in unsuitable.stdout
+    assert "fix: Use Amazon Kinesis Data Streams instead" in unsuitable.stdout
+    accepted = advisor("check", "--example", "card_payments_on_firehose_accepted")
+    assert accepted.returncode == 0, accepted.stdout
+    assert "suppressed ING-003/ingestion/amazon_data_firehose" in accepted.stdout
+    expired = advisor("check", "--example", "card_payments_on_firehose_expired")
+    assert expired.returncode == 3
+    assert "suppression-expired/*/amazon_data_firehose" in expired.stdout
+
+
+def test_check_reads_a_cloudformation_template_with_intrinsic_tags_into_sarif(
+    advisor: Run, outside: Path
+) -> None:
+    checked = advisor("check", "--example", "plant_photos_serverless", "--format", "sarif", "-o", "out.sarif")
+    assert checked.returncode == 3, checked.stderr
+    sarif = json.loads((outside / "out.sarif").read_text())
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "DEP-007"]
+    location = result["locations"][0]
+    assert location["logicalLocations"] == [{"name": "DiagnosisEndpointConfig", "kind": "resource"}]
+    assert location["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "plant_photos_serverless.template.yaml"
+    )
+    (outside / "stack.template.yaml").write_text(
+        "Parameters:\n  Env: {Type: String, Default: prod}\nResources:\n"
+        "  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub '${Env}-lake'\n"
+    )
+    (outside / "stack.design.yaml").write_text("answers: {data_type: tabular}\n")
+    beside = advisor("check", "stack.template.yaml", "--format", "junit")
+    assert beside.returncode == 0, beside.stderr
+    assert beside.stdout.startswith("<?xml")

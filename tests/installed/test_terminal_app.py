@@ -22,6 +22,8 @@ def test_home_interview_results_report_and_quit(advisor_script: Path, outside: P
     home = terminal.wait_for("New interview")
     assert "AWS ML Advisor" in home
     terminal.press("n")
+    terminal.wait_for("What are you deciding?")
+    terminal.press("enter")
     terminal.wait_for("Recommendations")
     for _ in range(3):
         terminal.press("1", pause=1.0)

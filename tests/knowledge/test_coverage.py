@@ -11,15 +11,28 @@ from advisor.knowledge.coverage import measure_coverage, render_coverage
 from advisor.knowledge.scenarios import read_scenario, scenario_files
 
 SCOPE = """
-scope:
-  - {id: stream_a, name: Stream A, category: Analytics}
-  - {id: new_e, name: New E, category: Analytics}
-  - {id: ghost, name: Ghost service, category: Analytics}
+exams:
+  - id: exam_one
+    code: EX-01
+    name: Exam one
+    default: true
+    questions: 10
+    minutes: 20
+    pass_percent: 70
+    sources: [https://docs.aws.amazon.com/aws-certification/latest/userguide/certification-exam-guides.html]
+    domains:
+      - {id: one, name: Domain one, weight: 100}
+    tasks:
+      - {id: "1.1", domain: one, title: Task one}
+    scope:
+      - {id: stream_a, name: Stream A, category: Analytics}
+      - {id: new_e, name: New E, category: Analytics}
+      - {id: ghost, name: Ghost service, category: Analytics}
 """
 
 
 def test_gaps_on_a_small_knowledge_base(kb_with: Callable[..., Path]) -> None:
-    kb = load_knowledge(kb_with(scope=SCOPE), use_cache=False)
+    kb = load_knowledge(kb_with(vocabulary=_with_exam(SCOPE)), use_cache=False)
     report = measure_coverage(kb, [])
     gaps = {entry.item.id: entry.gaps for entry in report.items}
     assert gaps == {"stream_a": [], "new_e": ["never recommended by a rule"], "ghost": ["no node"]}
@@ -40,3 +53,13 @@ def test_shipped_knowledge_covers_the_exam(kb: KnowledgeBase) -> None:
     gaps = [f"{e.task.id}: {e.gaps}" for e in report.tasks if e.gaps]
     gaps += [f"{e.item.id}: {e.gaps}" for e in report.items if e.gaps]
     assert not gaps
+
+
+def _with_exam(exam: str) -> str:
+    """The fixture vocabulary with its exam profile replaced by `exam`."""
+    from fixtures_path import FIXTURE_KB
+
+    vocabulary = (FIXTURE_KB / "vocabulary.yaml").read_text(encoding="utf-8")
+    start = vocabulary.index("exams:")
+    end = vocabulary.index("stages:")
+    return vocabulary[:start] + exam.lstrip() + vocabulary[end:]

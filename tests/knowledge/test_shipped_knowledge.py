@@ -1,31 +1,12 @@
-"""Meta-tests over the shipped rules/: size, sources, statuses, and that rules can matter."""
+"""Meta-tests over the shipped rules/: size, statuses, and that rules can matter (sources: test_sources.py)."""
 
 from __future__ import annotations
-
-from urllib.parse import urlparse
 
 import pytest
 
 from advisor.knowledge import KnowledgeBase
 from advisor.knowledge.coverage import recommended_by
 from advisor.knowledge.models import Exclude
-
-AWS_DOC_HOSTS = {
-    "docs.aws.amazon.com",
-    "aws.amazon.com",
-    "docs.amazonaws.cn",
-    "repost.aws",
-    "sagemaker.readthedocs.io",
-    "awsdocs-neuron.readthedocs-hosted.com",
-}
-"""AWS documentation sites, AWS re:Post, and the SageMaker SDK and Neuron documentation (AWS's own)."""
-AWS_DOC_PREFIXES = ("https://github.com/awsdocs/", "https://github.com/aws/")
-"""AWS's own documentation sources and SDK repositories on GitHub."""
-
-
-def is_aws_documentation(url: str) -> bool:
-    return urlparse(url).hostname in AWS_DOC_HOSTS or url.startswith(AWS_DOC_PREFIXES)
-
 
 STARTER_STAGES = ("storage", "ingestion", "transformation", "deployment")
 
@@ -40,13 +21,6 @@ def test_each_starter_stage_has_nodes_questions_and_rules(kb: KnowledgeBase, sta
     assert sum(stage in node.stages for node in kb.nodes.values()) >= 5
     assert sum(rule.stage == stage for rule in kb.rules.values()) >= 8
     assert any(question.stage == stage for question in kb.questions.values())
-
-
-def test_every_source_is_an_aws_documentation_page(kb: KnowledgeBase) -> None:
-    urls = [(n.id, url) for n in kb.nodes.values() for url in [*n.sources, *n.status.sources]]
-    urls += [(r.id, url) for r in kb.rules.values() for url in r.sources]
-    foreign = [(owner, url) for owner, url in urls if not is_aws_documentation(url)]
-    assert not foreign
 
 
 def test_renamed_and_retired_services_are_marked(kb: KnowledgeBase) -> None:

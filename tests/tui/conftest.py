@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from advisor.knowledge import KnowledgeBase
+from advisor.knowledge import KnowledgeBase, load_knowledge
 from advisor.tui import AdvisorApp, make_app
+
+LONG_KNOWLEDGE = Path(__file__).parent / "long_knowledge.yaml"
+"""Added to the fixture knowledge for layout tests: 25 choices, a long help text, a long name."""
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -35,6 +38,17 @@ def app_with(fixture_kb: KnowledgeBase) -> Callable[..., AdvisorApp]:
 
     def build(answers: Path | None = None, lens: str | None = "exam") -> AdvisorApp:
         return make_app(fixture_kb, answers, lens)
+
+    return build
+
+
+@pytest.fixture
+def long_app(kb_with: Callable[..., Path]) -> Callable[..., AdvisorApp]:
+    """Build the app on the fixture knowledge plus long_knowledge.yaml (`replace` edits its text)."""
+
+    def build(lens: str | None = "exam", replace: tuple[str, str] = ("", "")) -> AdvisorApp:
+        text = LONG_KNOWLEDGE.read_text(encoding="utf-8").replace(*replace)
+        return make_app(load_knowledge(kb_with(long=text), use_cache=False), None, lens)
 
     return build
 

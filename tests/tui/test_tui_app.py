@@ -45,7 +45,7 @@ async def test_an_answers_file_opens_the_interview_over_home(app_with: Callable[
 
 async def test_f1_opens_help_from_anywhere_and_escape_closes_it(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "f1")
+        await press(pilot, "n", "enter", "f1")
         assert isinstance(app.screen, HelpScreen)
         await press(pilot, "escape")
         assert isinstance(app.screen, InterviewScreen)
@@ -59,6 +59,8 @@ async def test_the_palette_lists_the_screen_commands_and_runs_them(app: AdvisorA
             "New interview",
             "Open answers file",
             "Knowledge browser",
+            "Practice",
+            "Check a design",
             "Help",
             "Light / dark theme",
             "Quit",
@@ -76,10 +78,10 @@ async def test_t_switches_between_dark_and_light(app: AdvisorApp) -> None:
 
 async def test_q_warns_once_about_answers_not_saved(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "1", "q")
+        await press(pilot, "n", "enter", "1", "q")
         assert app.is_running
         assert [n.message for n in app._notifications] == [
-            "Your 1 answers are not saved: a saves them, q again quits."
+            "Your 1 answer is not saved: a saves it, q again quits."
         ]
         await press(pilot, "q")
         assert not app.is_running
@@ -87,5 +89,5 @@ async def test_q_warns_once_about_answers_not_saved(app: AdvisorApp) -> None:
 
 async def test_q_quits_at_once_when_the_answers_are_saved(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "1", "a", "enter", "q")
+        await press(pilot, "n", "enter", "1", "a", "enter", "q")
         assert not app.is_running

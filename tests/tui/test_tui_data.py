@@ -17,6 +17,7 @@ from advisor.tui.data.picks import stage_picks
 from advisor.tui.data.questions import plain_error, progress_text, question_view
 from advisor.tui.data.rows import result_rows
 from advisor.tui.data.search import knowledge_entries, search
+from advisor.tui.data.session import Session, answer_count
 from advisor.tui.data.step import next_step, snapshot, state_key
 from advisor.tui.data.views import Option, TreeItem
 from advisor.tui.data.why import why_lines
@@ -63,11 +64,30 @@ def test_stage_picks_mark_what_changed(fixture_engine: Engine, fixture_kb: Knowl
 
 
 def test_result_rows_list_candidates_and_who_rejected_them(fixture_engine: Engine) -> None:
+    kb = fixture_engine.kb
     result = fixture_engine.run({"arrival": "batch"}, "current")
-    ingestion = result_rows(result)[0]
+    ingestion = result_rows(kb, result)[0]
     assert ingestion.stage == TreeItem("stage", "ingestion", None, "Ingestion")
     assert [(c.node, c.score, c.rank) for c in ingestion.candidates] == [("new_e", 3, 1), ("batch_c", 2, 2)]
-    assert [(e.node, e.note) for e in ingestion.exclusions] == [("old_d", "lens")]
+    assert [(e.node, e.badge, e.note) for e in ingestion.exclusions] == [
+        ("old_d", "closed to new customers", "rejected by lens")
+    ]
+
+
+def test_rejected_rows_carry_the_status_badge_whatever_rejected_them(fixture_engine: Engine) -> None:
+    result = fixture_engine.run({"arrival": "stream", "speed": "fast", "record_mb": 2.0}, "exam")
+    rejected = {e.node: (e.badge, e.note) for e in result_rows(fixture_engine.kb, result)[0].exclusions}
+    assert rejected["old_d"] == ("closed to new customers", "ING-003")
+    assert rejected["stream_a"] == ("", "ING-005")
+
+
+def test_the_unsaved_answers_warning_counts_in_words(fixture_engine: Engine) -> None:
+    session = Session(Interview.start(fixture_engine, {"arrival": "stream"}))
+    assert answer_count(session.interview) == "1 answer"
+    assert session.unsaved_warning() == "Your 1 answer is not saved: a saves it, q again quits."
+    session.interview.skip("skills")
+    assert answer_count(session.interview) == "2 answers"
+    assert session.unsaved_warning() == "Your 2 answers are not saved: a saves them, q again quits."
 
 
 def test_explainer_works_out_changes_once_and_marks_them_pending_until_then(fixture_engine: Engine) -> None:
@@ -100,7 +120,7 @@ def test_search_is_fuzzy_and_ranked(fixture_kb: KnowledgeBase) -> None:
 def test_next_step_on_a_snapshot_leaves_the_interview_alone(fixture_engine: Engine) -> None:
     interview = Interview.start(fixture_engine)
     step = next_step(snapshot(interview))
-    assert step.key == state_key(interview) == ("exam", ())
+    assert step.key == state_key(interview) == ("exam", (), ())
     assert step.question is not None and step.question.id == "arrival"
     assert [(i.value, i.after) for i in step.impacts] == [("stream", "stream_a")]
     assert why_lines(fixture_engine.kb, step.impacts)[0].text == "'as a stream' → Stream A (now Old D)"

@@ -23,7 +23,7 @@ async def test_export_answers_writes_yaml_that_reads_back(
     app: AdvisorApp, fixture_kb: KnowledgeBase, tmp_path: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "2", "s", "enter", "a")  # s + enter skips a number
+        await press(pilot, "n", "enter", "2", "s", "enter", "a")  # s + enter skips a number
         assert isinstance(app.screen, ExportDialog)
         assert app.screen.query_one(Input).value == "advisor-answers.yaml"
         await press(pilot, "enter")
@@ -57,7 +57,7 @@ async def test_an_existing_file_is_overwritten_only_when_confirmed(app: AdvisorA
     target = tmp_path / "advisor-answers.yaml"
     target.write_text("keep me\n", encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "1", "a", "enter")
+        await press(pilot, "n", "enter", "1", "a", "enter")
         assert isinstance(app.screen, ExportDialog)
         assert "exists: press enter again to overwrite it" in str(
             app.screen.query_one("#dialog-error", Static).content
@@ -70,6 +70,6 @@ async def test_an_existing_file_is_overwritten_only_when_confirmed(app: AdvisorA
 
 async def test_escape_cancels_an_export(app: AdvisorApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "n", "a", "escape")
+        await press(pilot, "n", "enter", "a", "escape")
         assert isinstance(app.screen, InterviewScreen)
         assert list(tmp_path.iterdir()) == []

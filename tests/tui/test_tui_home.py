@@ -8,6 +8,7 @@ from textual.widgets import Input, OptionList, Static
 from tui_pilot import SIZE, STREAM, press
 
 from advisor.tui import AdvisorApp
+from advisor.tui.screens.focus_dialog import FocusDialog
 from advisor.tui.screens.home import HomeScreen
 from advisor.tui.screens.interview import InterviewScreen
 from advisor.tui.screens.knowledge import KnowledgeScreen
@@ -27,7 +28,7 @@ async def test_home_offers_only_what_works(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert menu(app) == ["new", "open", "knowledge", "app.help", "app.request_quit"]
+        assert menu(app) == ["new", "open", "knowledge", "practice", "check", "app.help", "app.request_quit"]
         await press(pilot, "down", "down", "enter")
         assert isinstance(app.screen, KnowledgeScreen)
 
@@ -35,9 +36,30 @@ async def test_home_offers_only_what_works(app: AdvisorApp) -> None:
 async def test_enter_on_the_first_entry_starts_an_interview(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "enter")
+        assert isinstance(app.screen, FocusDialog)
+        await press(pilot, "enter")  # nothing ticked: the whole pipeline
         assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.interview.focus == ()
         await press(pilot, "2", "escape", "escape")
         assert menu(app)[0] == "resume"  # the answers are kept
+        resume = app.screen.query_one("#menu", OptionList).get_option_at_index(0)
+        assert str(resume.prompt).endswith("Continue the interview (1 answer)")
+
+
+async def test_a_new_interview_asks_what_you_are_deciding_first(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "3", "enter")
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.interview.focus == ("storage",)
+        assert app.screen.step is not None and app.screen.step.question is not None
+        assert app.screen.step.question.id in ("skills", "wants_managed")
+
+
+async def test_escape_in_the_focus_dialog_goes_back_home(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert menu(app)[0] == "new"
 
 
 async def test_open_an_answers_file_continues_from_its_answers(app: AdvisorApp) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
-from tui_pilot import BATCH, SIZE, STREAM, press
+from tui_pilot import BATCH, SIZE, SMALLEST, STREAM, press
 
 from advisor.tui import AdvisorApp
 from advisor.tui.data.views import Detail
 from advisor.tui.screens.results import ResultsScreen
-from advisor.tui.widgets.candidate_tree import CandidateTree
+from advisor.tui.widgets.candidate_tree import CandidateTree, label_parts
 from advisor.tui.widgets.detail_pane import DetailPane
 
 
@@ -135,10 +136,112 @@ async def test_lens_toggle_swaps_a_closed_service_for_its_successor(
         await press(pilot, "l")
         assert screen.interview.lens == "current"
         assert screen.sub_title == "Results · current lens"
-        assert listed(app)["ingestion"] == (["new_e", "batch_c"], {"old_d": "lens"})
+        assert listed(app)["ingestion"] == (["new_e", "batch_c"], {"old_d": "rejected by lens"})
         detail = await highlight(pilot, "old_d")
         assert detail.summary == (
             "Old D is closed to new customers since 2025-01-01; new customers use New E instead."
         )
         stands_in = (await highlight(pilot, "new_e")).section("Stands in for")
         assert stands_in is not None and stands_in.lines[0].lead == "Old D"
+
+
+async def test_switching_lens_keeps_the_cursor_on_the_node(app_with: Callable[..., AdvisorApp]) -> None:
+    """Old D is a candidate under the exam lens and rejected under the current one: the cursor
+    follows it from one branch to the other rather than going back to the top."""
+    app = app_with(BATCH, "exam")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_results(pilot)
+        screen = results_of(app)
+        tree = screen.query_one(CandidateTree)
+        await highlight(pilot, "old_d")
+        await press(pilot, "l")
+        assert tree.cursor_node is not None and tree.cursor_node.data is not None
+        assert (tree.cursor_node.data.kind, tree.cursor_node.data.node) == ("exclusion", "old_d")
+        assert screen.item == tree.cursor_node.data
+        assert screen.detail is not None and screen.detail.title == "Old D"
+        label = "".join(text for text, _ in label_parts(screen.item))
+        assert label == "✗ Old D [closed to new customers]  rejected by lens"
+        await press(pilot, "l")
+        assert screen.item is not None and (screen.item.kind, screen.item.node) == ("candidate", "old_d")
+
+
+async def test_switching_lens_keeps_the_stage_when_the_node_is_gone(
+    long_app: Callable[..., AdvisorApp],
+) -> None:
+    """Deep Store stands in for the retired archive under the current lens only; under the exam
+    lens it is not listed, so the cursor stays on its stage (Storage, not the first stage)."""
+    app = long_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "enter", "1", "r", "l")
+        screen = results_of(app)
+        assert listed(app)["storage"][0][0] == "deep_store"
+        await highlight(pilot, "deep_store")
+        await press(pilot, "l")
+        assert "deep_store" not in listed(app)["storage"][0]
+        assert screen.item is not None and (screen.item.kind, screen.item.stage) == ("stage", "storage")
+        assert screen.query_one(CandidateTree).cursor_node.data == screen.item  # type: ignore[union-attr]
+
+
+async def test_a_long_name_ends_in_an_ellipsis_and_the_detail_shows_it_in_full(
+    long_app: Callable[..., AdvisorApp],
+) -> None:
+    app = long_app()
+    async with app.run_test(size=SMALLEST) as pilot:
+        await press(
+            pilot, "n", "enter", "1", "r", "l"
+        )  # the archive workload, results under the current lens
+        detail = await highlight(pilot, "cold_archive")
+        name = "Cold Archive Tier for Rarely Read Compliance Records and Long-Term Retention Copies"
+        assert (detail.title, detail.badge) == (name, "retired")
+        tree = results_of(app).query_one(CandidateTree)
+        row = tree.render_line(tree.cursor_line - tree.scroll_offset.y).text.rstrip()
+        assert row.startswith("  └ ✗ Cold Archive Tier for") and row.endswith("…")
+        assert len(row) <= tree.scrollable_content_region.width
+        assert tree.max_scroll_x == 0  # nothing hidden off to the right either
+        item = tree.cursor_node.data  # type: ignore[union-attr]
+        assert item is not None and (item.badge, item.note) == ("retired", "rejected by lens")
+
+
+async def test_diagnosis_focus_and_not_needed_in_the_results_tree(tmp_path: Path) -> None:
+    """A design with a symptom shows a Diagnosis group first; stages outside the focus come
+    after the focused ones, folded; a stage settled as not needed says so."""
+    import shutil
+
+    from advisor.knowledge import load_knowledge
+    from advisor.tui import make_app
+    from advisor.tui.data.rows import result_rows
+    from advisor.tui.screens.results import ResultsScreen
+
+    from fixtures_path import FIXTURE_KB, FIXTURES
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, root)
+    shutil.copy(FIXTURES / "kb_decisions" / "decisions.yaml", root / "decisions.yaml")
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "focus: [ingestion]\ndesign: {ingestion: stream_a}\n"
+        "answers: {arrival: stream, speed: fast, throttled: true, skills: [sql]}\n",
+        encoding="utf-8",
+    )
+    app = make_app(load_knowledge(root, use_cache=False), answers)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.action_results()  # type: ignore[attr-defined]  # the first question is a number: "r" would be typed
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen) and screen.result is not None
+        rows = result_rows(screen.interview.engine.kb, screen.result)
+        assert [(r.stage.label, r.folded) for r in rows] == [
+            ("Diagnosis", False),
+            ("Ingestion", False),
+            ("Ingestion: Stream capacity", False),
+            ("Storage", True),
+            ("Training", True),
+        ]
+        assert rows[-1].stage.note == "not needed"
+        detail = screen.explainer.detail(rows[0].candidates[0]) if screen.explainer else None
+        assert detail is not None and detail.summary == "Stream A's shards take fewer writes than arrive."
+        fixes = detail.section("Fixes")
+        assert fixes is not None
+        assert fixes.lines[0].lead == "On-demand capacity"
+        assert fixes.lines[0].text.startswith("the top pick for Stream capacity")

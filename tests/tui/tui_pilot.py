@@ -4,10 +4,13 @@ person does (waiting for the screen, and for thread workers, after each key)."""
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from fixtures_path import FIXTURES
 
 SIZE = (100, 30)
+SMALLEST = (80, 24)
+"""The smallest terminal the app is laid out for."""
 STREAM = FIXTURES / "answers" / "stream.yaml"
 """arrival stream, speed fast, record_mb 2 MB, skills [sql], lens current."""
 BATCH = FIXTURES / "answers" / "batch.yaml"
@@ -28,3 +31,26 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
         await settle(pilot)
     if not keys:
         await settle(pilot)
+
+
+def highlighted_rows(options: OptionList) -> range:
+    """The lines of the list (scrolled or not) that the highlighted option takes."""
+    index = options.highlighted
+    assert index is not None
+    first = options._index_to_line[index]
+    return range(first, first + options._heights[index])
+
+
+def shown_rows(options: OptionList) -> range:
+    """The lines of the list inside its scrolled window."""
+    top = options.scroll_offset.y
+    return range(top, top + options.scrollable_content_region.height)
+
+
+def drawn_at_rows(options: OptionList, rows: range) -> set[str]:
+    """Which widgets the screen draws where those lines of the list would be (the list itself,
+    unless something hides them: a parent clipping the list, or a widget on top)."""
+    x, y = options.content_region.offset
+    top = options.scroll_offset.y
+    widgets = (options.screen.get_widget_at(x + 1, y + row - top)[0] for row in rows)
+    return {type(widget).__name__ for widget in widgets}

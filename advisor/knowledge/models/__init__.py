@@ -1,22 +1,39 @@
 """The pydantic schema of everything written in YAML: knowledge files, answers and scenarios."""
 
-from advisor.knowledge.models.base import Id, Model, RuleId, Scalar, SourceUrl, TaskId
+from advisor.knowledge.models.base import Id, LocalTaskId, Model, RuleId, Scalar, SourceUrl, TaskId
+from advisor.knowledge.models.cloudformation import PropertyTest, ResourceMapping
 from advisor.knowledge.models.condition import (
     AllOf,
     AnyOf,
     Condition,
+    DesignTest,
     FactRef,
     FactTest,
     NotOf,
+    PickTest,
     RelationTest,
     RelationType,
     TraitTest,
+    UsesTest,
 )
+from advisor.knowledge.models.exam import Domain, ExamProfile, ScopeItem, Task
 from advisor.knowledge.models.knowledge_file import KnowledgeDocument, KnowledgeFile
 from advisor.knowledge.models.node import Node, NodeKind, Status
 from advisor.knowledge.models.question import Choice, DerivedFact, FactSpec, Question
-from advisor.knowledge.models.rule import Action, Derive, Exclude, ForEach, Recommend, Rule, Selector, Warn
-from advisor.knowledge.models.vocabulary import Domain, Scale, ScaleValue, ScopeItem, Stage, Task, Trait
+from advisor.knowledge.models.rule import (
+    Action,
+    Derive,
+    Diagnose,
+    Exclude,
+    ForEach,
+    Formula,
+    NotNeeded,
+    Recommend,
+    Rule,
+    Selector,
+    Warn,
+)
+from advisor.knowledge.models.vocabulary import Scale, ScaleValue, Stage, Trait
 
 __all__ = [
     "Action",
@@ -26,23 +43,32 @@ __all__ = [
     "Condition",
     "Derive",
     "DerivedFact",
+    "DesignTest",
+    "Diagnose",
     "Domain",
+    "ExamProfile",
     "Exclude",
     "FactRef",
     "FactSpec",
     "FactTest",
     "ForEach",
+    "Formula",
     "Id",
     "KnowledgeDocument",
     "KnowledgeFile",
+    "LocalTaskId",
     "Model",
     "Node",
     "NodeKind",
+    "NotNeeded",
     "NotOf",
+    "PickTest",
+    "PropertyTest",
     "Question",
     "Recommend",
     "RelationTest",
     "RelationType",
+    "ResourceMapping",
     "Rule",
     "RuleId",
     "Scalar",
@@ -57,5 +83,6 @@ __all__ = [
     "TaskId",
     "Trait",
     "TraitTest",
+    "UsesTest",
     "Warn",
 ]

@@ -12,8 +12,11 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}-\d{3}$")]
 """Rule ids: a three-letter stage prefix and a number, e.g. `ING-004`."""
 
-TaskId = Annotated[str, StringConstraints(pattern=r"^[1-4]\.[1-9]$")]
-"""An exam task statement, e.g. `1.2` (domain 1, task statement 2)."""
+LocalTaskId = Annotated[str, StringConstraints(pattern=r"^[1-9]\.[1-9]$")]
+"""A task statement's id inside its exam profile, e.g. `1.2` (domain 1, task statement 2)."""
+
+TaskId = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9_]*:)?[1-9]\.[1-9]$")]
+"""A reference to a task statement: `1.2` (the default exam profile) or `mla_c01:1.2`."""
 
 SourceUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
 """A documentation page someone read; https only."""

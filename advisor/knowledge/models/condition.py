@@ -1,4 +1,5 @@
-"""Condition trees: `all` / `any` / `not` over tests of facts, node traits and relations."""
+"""Condition trees: `all` / `any` / `not` over tests of facts, node traits, relations, other
+stages' top picks and the design that runs today."""
 
 from __future__ import annotations
 
@@ -81,6 +82,34 @@ class TraitTest(_Test):
     trait: Id
 
 
+class PickTest(_Test):
+    """Test the top pick of another stage (its node id), or with `trait`, a trait of that node.
+
+    Rules reading a pick run after every rule that acts on that stage, so the answers in
+    different stages agree (a foundation model leaves training "not needed").
+    """
+
+    KIND: ClassVar[str] = "pick"
+    pick: Id
+    """The stage whose top pick is tested."""
+    trait: Id | None = None
+
+
+class DesignTest(_Test):
+    """Test what runs today in a stage (the answers file's `design:`): `contains` a node, or `known`."""
+
+    KIND: ClassVar[str] = "design"
+    design: Id
+    """The stage (or sub-decision) of the design."""
+
+
+class UsesTest(Model):
+    """True when the design names this node in any stage."""
+
+    KIND: ClassVar[str] = "uses"
+    uses: Id
+
+
 class RelationTest(Model):
     """True when the bound node has a relation of this type to the node `to`."""
 
@@ -116,14 +145,19 @@ Condition = Annotated[
     | Annotated[NotOf, Tag("not")]
     | Annotated[FactTest, Tag("fact")]
     | Annotated[TraitTest, Tag("trait")]
-    | Annotated[RelationTest, Tag("relation")],
-    key_discriminator(("all", "any", "not", "fact", "trait", "relation"), "condition"),
+    | Annotated[RelationTest, Tag("relation")]
+    | Annotated[PickTest, Tag("pick")]
+    | Annotated[DesignTest, Tag("design")]
+    | Annotated[UsesTest, Tag("uses")],
+    key_discriminator(
+        ("all", "any", "not", "fact", "pick", "design", "uses", "trait", "relation"), "condition"
+    ),
 ]
 
 for _model in (AllOf, AnyOf, NotOf):
     _model.model_rebuild()
 
-Leaf = FactTest | TraitTest | RelationTest
+Leaf = FactTest | TraitTest | RelationTest | PickTest | DesignTest | UsesTest
 
 
 def leaves(condition: Condition | None) -> Iterator[Leaf]:

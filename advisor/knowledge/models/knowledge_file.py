@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from advisor.knowledge.models.base import Model
+from advisor.knowledge.models.cloudformation import ResourceMapping
+from advisor.knowledge.models.exam import ExamProfile
 from advisor.knowledge.models.node import Node
 from advisor.knowledge.models.question import DerivedFact, Question
 from advisor.knowledge.models.rule import Rule
-from advisor.knowledge.models.vocabulary import Domain, Scale, ScopeItem, Stage, Task, Trait
+from advisor.knowledge.models.vocabulary import Scale, Stage, Trait
 
 SECTIONS = (
-    "domains",
-    "tasks",
-    "scope",
+    "exams",
     "stages",
     "scales",
     "traits",
@@ -19,15 +19,14 @@ SECTIONS = (
     "facts",
     "nodes",
     "rules",
+    "cloudformation",
 )
 
 
 class KnowledgeFile(Model):
     """A YAML file in rules/; the loader merges all files into one knowledge base."""
 
-    domains: list[Domain] = []
-    tasks: list[Task] = []
-    scope: list[ScopeItem] = []
+    exams: list[ExamProfile] = []
     stages: list[Stage] = []
     scales: list[Scale] = []
     traits: list[Trait] = []
@@ -35,6 +34,8 @@ class KnowledgeFile(Model):
     facts: list[DerivedFact] = []
     nodes: list[Node] = []
     rules: list[Rule] = []
+    cloudformation: list[ResourceMapping] = []
+    """How CloudFormation resources read as a design (`advisor check --template`)."""
 
 
 class KnowledgeDocument(KnowledgeFile):

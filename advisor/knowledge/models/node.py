@@ -10,7 +10,8 @@ from pydantic import Field, model_validator
 from advisor.knowledge.models.base import Id, Model, SourceUrl, TaskId, Text
 from advisor.knowledge.models.condition import RelationType
 
-NodeKind = Literal["service", "feature", "algorithm", "concept"]
+NodeKind = Literal["service", "feature", "algorithm", "concept", "configuration"]
+"""A `configuration` is a decision inside a service: a mode, setting, variant or hyperparameter."""
 State = Literal["active", "renamed", "closed_to_new_customers", "retired"]
 UNAVAILABLE_STATES: frozenset[str] = frozenset({"closed_to_new_customers", "retired"})
 """States in which a new AWS customer cannot start using the node."""
@@ -51,6 +52,8 @@ class Node(Model):
     stages: list[Id] = Field(min_length=1)
     summary: Text
     aliases: list[str] = []
+    parent: Id | None = None
+    """For a configuration: the service, feature or algorithm it configures."""
     traits: dict[Id, TraitValue] = {}
     status: Status = Status()
     relations: dict[RelationType, list[Id]] = {}

@@ -57,12 +57,42 @@ class Exclude(Model):
     stage: Id | None = None
 
 
+class Formula(Model):
+    """Arithmetic over number facts, e.g. `ceil(max(write_mb_s / 1, write_records_s / 1000))`.
+
+    Parsed (never evaluated as Python) into + - * / and the functions in
+    advisor.knowledge.formula; every name must be a number fact. Shown with its values in
+    explanations.
+    """
+
+    formula: Text
+
+
 class Derive(Model):
     """Conclude a fact, which other rules can read."""
 
     KIND: ClassVar[str] = "derive"
     derive: Id
-    value: Scalar
+    value: Scalar | Formula
+
+
+class NotNeeded(Model):
+    """Settle a stage as not needed (the rule's `because` says why): it gets no top pick."""
+
+    KIND: ClassVar[str] = "not_needed"
+    not_needed: Id
+    """The stage."""
+
+
+class Diagnose(Model):
+    """Conclude the cause of a symptom of the running system; the rule's recommendations are
+    the fixes, ranked with everything else in their stages."""
+
+    KIND: ClassVar[str] = "diagnose"
+    diagnose: Text
+    """The cause, a template like `because`."""
+    symptom: Id
+    """The symptom question this explains."""
 
 
 class Warn(Model):
@@ -76,8 +106,10 @@ Action = Annotated[
     Annotated[Recommend, Tag("recommend")]
     | Annotated[Exclude, Tag("exclude")]
     | Annotated[Derive, Tag("derive")]
-    | Annotated[Warn, Tag("warn")],
-    key_discriminator(("recommend", "exclude", "derive", "warn"), "action"),
+    | Annotated[Warn, Tag("warn")]
+    | Annotated[NotNeeded, Tag("not_needed")]
+    | Annotated[Diagnose, Tag("diagnose")],
+    key_discriminator(("recommend", "exclude", "derive", "warn", "not_needed", "diagnose"), "action"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The vocabulary the knowledge is written in: exam domains and tasks, stages, scales, traits."""
+"""The vocabulary the knowledge is written in: stages, scales and traits."""
 
 from __future__ import annotations
 
@@ -7,35 +7,6 @@ from typing import Literal
 from pydantic import Field
 
 from advisor.knowledge.models.base import Id, Model, TaskId, Text
-
-
-class Domain(Model):
-    """An exam domain, with its share of the scored questions."""
-
-    id: Id
-    name: Text
-    weight: int = Field(ge=0, le=100)
-    """Percent of the exam's scored content."""
-
-
-class Task(Model):
-    """An exam task statement such as 1.2 "Identify and implement a data ingestion solution"."""
-
-    id: TaskId
-    domain: Id
-    title: Text
-
-
-class ScopeItem(Model):
-    """A service, feature or algorithm the exam expects candidates to know.
-
-    `id` names the node that should describe it; a missing node is a coverage gap that
-    `advisor kb coverage` reports, not a load error.
-    """
-
-    id: Id
-    name: Text
-    category: Text
 
 
 class Stage(Model):
@@ -47,6 +18,8 @@ class Stage(Model):
     """Position in a report: stages are shown in ascending order."""
     doc: str = ""
     exam: list[TaskId] = []
+    within: Id | None = None
+    """For a decision inside a stage (a sub-decision such as stream capacity mode): the stage."""
 
 
 class ScaleValue(Model):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.engine.explain import Change, explain, what_would_change
 from advisor.engine.lens import status_text
-from advisor.render.common import badge
+from advisor.render.common import badge, fix_standing, not_needed_reasons, symptom_line
 from advisor.tui.data.views import Detail, Line, Section, TreeItem
 
 PENDING = "Working it out…"
@@ -26,9 +26,32 @@ class Explainer:
         self._changes: dict[str, list[Change]] = {}
 
     def detail(self, item: TreeItem) -> Detail:
+        if item.kind == "group":
+            count = len(self.result.diagnoses)
+            return Detail(
+                "Diagnosis", f"{count} cause(s) of the symptoms you reported; each lists its fixes."
+            )
+        if item.kind == "diagnosis":
+            return self.diagnosis_detail(item.rank)
         if item.node is None:
             return self.stage_detail(item.stage)
         return self.node_detail(item.stage, item.node)
+
+    def diagnosis_detail(self, index: int) -> Detail:
+        """A symptom's cause, the rule and facts behind it, and each fix with its standing."""
+        diagnosis = self.result.diagnoses[index]
+        firing = self.result.firing(diagnosis.firing)
+        fixes = tuple(
+            Line(self.kb.nodes[fix.node].name, fix_standing(self.kb, self.result, fix))
+            for fix in diagnosis.fixes
+        )
+        sections = (
+            Section("Cause", (Line(firing.rule, f"{firing.title}: {firing.because}"),)),
+            Section("Fixes", fixes),
+            Section("Facts", self._fact_lines([firing])),
+        )
+        title = symptom_line(self.kb, self.result, diagnosis)
+        return Detail(title, diagnosis.cause, sections=_filled(sections), sources=firing.sources)
 
     def changes(self, stage: str) -> list[Change]:
         """Single-answer changes that move the stage's top pick (tens of ms: a thread may call it)."""
@@ -44,6 +67,9 @@ class Explainer:
         outcome = self._outcome(stage)
         top = outcome.top
         summary = f"Top pick: {top.name} (score {top.score})." if top else "No recommendation."
+        if outcome.not_needed:
+            reasons = not_needed_reasons(self.result, outcome)
+            summary = "Not needed: " + " ".join(because for _, because in reasons)
         sections = [
             Section(
                 "Warnings", tuple(Line(self.result.firing(w.firing).rule, w.text) for w in outcome.warnings)

@@ -20,7 +20,14 @@ DEFAULT_REPORT = Path("advisor-report.md")
 
 def answers_text(interview: Interview, title: str = "") -> str:
     """The interview's answers as a YAML answers file (`advisor recommend` reads it back)."""
-    return dump_answers(interview.engine.kb, interview.answers, interview.lens, title)
+    return dump_answers(
+        interview.engine.kb,
+        interview.answers,
+        interview.lens,
+        title,
+        focus=interview.focus,
+        design=interview.design,
+    )
 
 
 def report_text(interview: Interview, title: str = "") -> str:

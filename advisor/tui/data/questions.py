@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from advisor.knowledge.values import typed_number
 from advisor.tui.data.views import Option, QuestionKind, QuestionView
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def _current(question: Question, previous: Value | None) -> tuple[str | bool, ..
     if isinstance(previous, frozenset):
         return tuple(sorted(previous))
     if isinstance(previous, float):
-        return (f"{previous:g} {question.unit}".strip(),)
+        return (f"{typed_number(previous)} {question.unit}".strip(),)
     return (previous,)
 
 

@@ -30,9 +30,21 @@ class Session:
         """There are answers that were not exported as they are now."""
         return bool(self.interview.answers) and self.saved != state_key(self.interview)
 
+    def unsaved_warning(self) -> str:
+        """What quitting with unsaved answers warns, e.g. `Your 1 answer is not saved: ...`."""
+        one = len(self.interview.answers) == 1
+        verb, them = ("is", "it") if one else ("are", "them")
+        return f"Your {answer_count(self.interview)} {verb} not saved: a saves {them}, q again quits."
 
-def new_session(engine: Engine, lens: str | None = None) -> Session:
-    return Session(Interview.start(engine, {}, as_lens(lens)))
+
+def answer_count(interview: Interview) -> str:
+    """`1 answer`, `3 answers` (a skipped question counts: it is an answer too)."""
+    count = len(interview.answers)
+    return f"{count} answer" if count == 1 else f"{count} answers"
+
+
+def new_session(engine: Engine, lens: str | None = None, focus: tuple[str, ...] = ()) -> Session:
+    return Session(Interview.start(engine, {}, as_lens(lens), focus=focus))
 
 
 def open_session(engine: Engine, path: Path, lens: str | None = None, default: str | None = None) -> Session:
@@ -41,7 +53,8 @@ def open_session(engine: Engine, path: Path, lens: str | None = None, default: s
     Raises AdvisorError with the one-line `file:line: message` for a file that cannot be used.
     """
     parsed, values = read_answers(engine.kb, path)
-    interview = Interview.start(engine, values, as_lens(lens or parsed.lens or default))
+    chosen = as_lens(lens or parsed.lens or default)
+    interview = Interview.start(engine, values, chosen, focus=parsed.focus_stages, design=parsed.design_nodes)
     return Session(interview, parsed.title, path)
 
 

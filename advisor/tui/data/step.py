@@ -17,7 +17,7 @@ from advisor.interview import Impact, Interview
 if TYPE_CHECKING:
     from advisor.knowledge.models import Question
 
-StateKey = tuple[str, tuple[tuple[str, Hashable], ...]]
+StateKey = tuple[str, tuple[str, ...], tuple[tuple[str, Hashable], ...]]
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Step:
 
 def state_key(interview: Interview) -> StateKey:
     """Identifies the answers and lens a step was worked out for."""
-    return interview.lens, _items(interview.answers)
+    return interview.lens, interview.focus, _items(interview.answers)
 
 
 def _items(answers: Mapping[str, Any]) -> tuple[tuple[str, Hashable], ...]:
@@ -41,7 +41,14 @@ def _items(answers: Mapping[str, Any]) -> tuple[tuple[str, Hashable], ...]:
 
 def snapshot(interview: Interview) -> Interview:
     """A copy sharing only the (read-only) engine, safe to reason with in another thread."""
-    return Interview(interview.engine, interview.lens, dict(interview.answers), dict(interview.parked))
+    return Interview(
+        interview.engine,
+        interview.lens,
+        dict(interview.answers),
+        dict(interview.parked),
+        focus=interview.focus,
+        design=dict(interview.design),
+    )
 
 
 def next_step(interview: Interview) -> Step:

@@ -50,7 +50,9 @@ class StagePick:
     """The top pick differs from the one before the last answer."""
 
 
-ItemKind = Literal["stage", "candidate", "exclusion"]
+ItemKind = Literal["stage", "candidate", "exclusion", "group", "diagnosis"]
+"""A `group` heads rows that are not a stage (the diagnoses); a `diagnosis` row's `rank` is its
+position in the result's diagnoses."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class StageRows:
     stage: TreeItem
     candidates: tuple[TreeItem, ...]
     exclusions: tuple[TreeItem, ...]
+    folded: bool = False
+    """Shown collapsed: a stage outside the focus."""
 
 
 @dataclass(frozen=True)
@@ -116,3 +120,67 @@ class Entry:
     id: str
     label: str
     haystack: str
+
+
+@dataclass(frozen=True)
+class PracticeQuestionView:
+    """A question as the practice question widget shows it."""
+
+    heading: str
+    title: str
+    narrative: str
+    stem: str
+    options: tuple[tuple[str, str], ...]
+    """(letter, text) in letter order."""
+    chosen: str = ""
+    key: str = ""
+    """Shown only once answered with feedback."""
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """A row of the score table: a domain or a task statement."""
+
+    label: str
+    correct: int
+    total: int
+    percent: int
+    is_task: bool = False
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a plot: y values at x positions (1 is the first label)."""
+
+    label: str
+    x: tuple[int, ...]
+    y: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PlotData:
+    """What a plot widget draws: x labels and the series over them."""
+
+    title: str
+    labels: tuple[str, ...] = ()
+    series: tuple[Series, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """A finding as the finding tree lists it."""
+
+    id: str
+    group: str
+    """`error`, `warning`, `info` or `suppressed`."""
+    label: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """Findings of one severity (or the suppressed ones), in report order."""
+
+    group: str
+    label: str
+    rows: tuple[FindingRow, ...]

@@ -26,7 +26,8 @@ KEYS = (
     (
         "Home",
         (
-            ("n o k", "new interview, open an answers file, knowledge browser"),
+            ("n o k p", "new interview, open an answers file, knowledge browser, practice"),
+            ("d", "check a design file or CloudFormation template"),
             ("c", "continue the interview"),
         ),
     ),
@@ -40,22 +41,41 @@ KEYS = (
             ("r", "results"),
             ("e  a", "export the report (Markdown) · the answers (YAML)"),
             ("numbers", "type a unit (12 MB); s, b or ? then enter; escape leaves the box"),
+            ("tab", "a help text too long for the panel: focus it to scroll it"),
         ),
     ),
     (
         "Results",
         (
             ("↑ ↓", "stages, candidates, rejected alternatives"),
-            ("tab", "focus the detail to scroll it"),
+            ("tab", "focus the detail to scroll it (a name cut with … is there in full)"),
             ("l", "lens: exam (the certification) or current (new customers today)"),
             ("e  a", "export the report · the answers"),
         ),
     ),
     (
+        "Check a design",
+        (
+            ("↑ ↓", "findings: errors, warnings, information, then the suppressed ones"),
+            ("tab", "focus the detail to scroll it: where, requirement, fix, why not, sources"),
+        ),
+    ),
+    (
         "Knowledge",
         (
-            ("/", "search nodes, rules and questions"),
+            ("type", "search nodes, rules and questions (/ from the list)"),
             ("↑ ↓", "show one: traits, relations, status, rules that mention it"),
+        ),
+    ),
+    (
+        "Practice",
+        (
+            ("d r e v", "due today, drill, exam simulation (timed), review missed"),
+            ("f  p", "the full-length exam · progress plots"),
+            ("+ -", "more or fewer questions per round"),
+            ("a-d", "answer (or ↑ ↓ enter); n next question; tab scrolls the explanation"),
+            ("e", "export the round as Markdown"),
+            ("escape", "end the round and see the report (answers are saved at once)"),
         ),
     ),
 )

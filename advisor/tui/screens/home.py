@@ -1,7 +1,8 @@
-"""Home: start a new interview, continue one, open an answers file, or browse the knowledge."""
+"""Home: start a new interview, continue one, open an answers file, browse the knowledge, practise."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -12,20 +13,32 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from advisor.check.findings import CheckReport
 from advisor.engine.engine import Engine
-from advisor.tui.data.session import Session, new_session, open_session
+from advisor.tui.data.check import load_check
+from advisor.tui.data.practice import PracticeSetup
+from advisor.tui.data.session import Session, answer_count, as_lens, new_session, open_session
+from advisor.tui.screens.check import CheckScreen
+from advisor.tui.screens.focus_dialog import FocusDialog
 from advisor.tui.screens.interview import InterviewScreen
 from advisor.tui.screens.knowledge import KnowledgeScreen
 from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
+from advisor.tui.screens.practice import PracticeScreen
 
 INTRO = (
     "Answer questions about your machine learning problem; the advisor recommends AWS "
     "services stage by stage, with the rules, facts and AWS documentation behind each pick."
 )
+CHECK_NOTE = (
+    "A design file (answers, design: and suppress:) or a CloudFormation template checked "
+    "against NAME.design.yaml beside it; findings are grouped by severity."
+)
 MENU = (
     ("new", "n", "New interview"),
     ("open", "o", "Open an answers file"),
     ("knowledge", "k", "Knowledge browser"),
+    ("practice", "p", "Practice exam questions"),
+    ("check", "d", "Check a design or template"),
     ("app.help", "f1", "Help and keys"),
     ("app.request_quit", "q", "Quit"),
 )
@@ -40,16 +53,23 @@ class HomeScreen(Screen[None]):
         Binding("c", "resume", "Continue", show=False),
         Binding("o", "open", "Open"),
         Binding("k", "knowledge", "Knowledge"),
+        Binding("p", "practice", "Practice"),
+        Binding("d", "check", "Check", show=False),
     ]
     PALETTE = (
         ("New interview", "Start answering questions from scratch", "new"),
         ("Open answers file", "Continue from a YAML answers file", "open"),
         ("Knowledge browser", "Search the services, rules and questions", "knowledge"),
+        ("Practice", "Exam-style questions graded and explained by the engine", "practice"),
+        ("Check a design", "Findings for a design file or CloudFormation template", "check"),
     )
 
-    def __init__(self, engine: Engine, lens: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine, lens: str | None = None, practice: PracticeSetup | None = None
+    ) -> None:
         super().__init__()
         self.engine, self.lens = engine, lens
+        self.practice = practice or PracticeSetup()
         self.session: Session | None = None
 
     def compose(self) -> ComposeResult:
@@ -70,8 +90,8 @@ class HomeScreen(Screen[None]):
         menu = self.query_one("#menu", OptionList)
         items = list(MENU)
         if self.session is not None:
-            answered = len(self.session.interview.answers)
-            items.insert(0, ("resume", "c", f"Continue the interview ({answered} answers)"))
+            answered = answer_count(self.session.interview)
+            items.insert(0, ("resume", "c", f"Continue the interview ({answered})"))
         menu.set_options(
             Option(Content.assemble((f"{key:<3}", "bold $accent"), label), id=name)
             for name, key, label in items
@@ -90,7 +110,13 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(InterviewScreen(session))
 
     def action_new(self) -> None:
-        self.start(new_session(self.engine, self.lens))
+        """Ask what the person is deciding, then start an interview for that."""
+
+        def begin(focus: tuple[str, ...] | None) -> None:
+            if focus is not None:
+                self.start(new_session(self.engine, self.lens, focus))
+
+        self.app.push_screen(FocusDialog(self.engine.kb), callback=begin)
 
     def action_resume(self) -> None:
         self.start(self.session)
@@ -103,3 +129,24 @@ class HomeScreen(Screen[None]):
 
     def action_knowledge(self) -> None:
         self.app.push_screen(KnowledgeScreen(self.engine.kb))
+
+    def action_practice(self) -> None:
+        self.app.push_screen(PracticeScreen(self.engine, self.practice))
+
+    def action_check(self) -> None:
+        def load(path: Path) -> CheckReport:
+            lens = as_lens(self.lens) if self.lens else None  # None: the design file's lens
+            return load_check(self.engine, path, lens, datetime.date.today())
+
+        def show(report: CheckReport | None) -> None:
+            if report is not None:
+                self.app.push_screen(CheckScreen(self.engine, report))
+
+        dialog = OpenDialog(
+            load,
+            yaml_files(Path.cwd(), (".yaml", ".yml", ".json")),
+            title="Check a design",
+            note=CHECK_NOTE,
+            placeholder="path/to/stack.design.yaml",
+        )
+        self.app.push_screen(dialog, callback=show)

@@ -43,8 +43,9 @@ class KnowledgeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        """Show everything, with the search box focused: typing searches at once."""
         self.show_matches("")
-        self.query_one(EntryList).focus()
+        self.query_one("#search", Input).focus()
 
     def show_matches(self, query: str) -> None:
         self.query_text = query

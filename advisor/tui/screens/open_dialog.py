@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,29 +14,40 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from advisor.errors import AdvisorError
-from advisor.tui.data.session import Session
+
+T = TypeVar("T")
+
+ANSWERS_NOTE = (
+    "A YAML answers file (as exported here or written for 'advisor recommend'); "
+    "the interview continues from its answers."
+)
 
 
-class OpenDialog(ModalScreen[Session | None]):
-    """Calls `load` with the path typed; dismisses with its Session, or None when cancelled."""
+class OpenDialog(ModalScreen[T | None], Generic[T]):
+    """Calls `load` with the path typed; dismisses with what it returns, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, load: Callable[[Path], Session], suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        load: Callable[[Path], T],
+        suggestions: list[str] | None = None,
+        *,
+        title: str = "Open an answers file",
+        note: str = ANSWERS_NOTE,
+        placeholder: str = "path/to/answers.yaml",
+    ) -> None:
         super().__init__(classes="dialog")
         self.load = load
         self.suggestions = suggestions or []
+        self.title_text, self.note, self.placeholder = title, note, placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Open an answers file", id="dialog-title")
-            yield Static(
-                "A YAML answers file (as exported here or written for 'advisor recommend'); "
-                "the interview continues from its answers.",
-                id="dialog-note",
-            )
+            yield Label(self.title_text, id="dialog-title")
+            yield Static(self.note, id="dialog-note")
             yield Input(
-                placeholder="path/to/answers.yaml",
+                placeholder=self.placeholder,
                 id="dialog-path",
                 suggester=SuggestFromList(self.suggestions, case_sensitive=True),
             )
@@ -61,19 +73,19 @@ class OpenDialog(ModalScreen[Session | None]):
     def open(self) -> None:
         typed = self.query_one("#dialog-path", Input).value.strip()
         if not typed:
-            self.query_one("#dialog-error", Static).update("Type the path of an answers file.")
+            self.query_one("#dialog-error", Static).update("Type the path of a file.")
             return
         try:
-            session = self.load(Path(typed).expanduser())
+            loaded = self.load(Path(typed).expanduser())
         except AdvisorError as error:
             self.query_one("#dialog-error", Static).update(str(error))
             return
-        self.dismiss(session)
+        self.dismiss(loaded)
 
 
-def yaml_files(folder: Path) -> list[str]:
-    """YAML files directly in `folder`, as paths to suggest while typing (sorted)."""
+def yaml_files(folder: Path, suffixes: tuple[str, ...] = (".yaml", ".yml")) -> list[str]:
+    """Files directly in `folder` with one of `suffixes`, as paths to suggest while typing (sorted)."""
     try:
-        return sorted(str(p) for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        return sorted(str(p) for p in folder.iterdir() if p.suffix in suffixes and p.is_file())
     except OSError:
         return []

@@ -66,7 +66,7 @@ class ResultsScreen(Screen[None]):
         self.sub_title = f"Results · {interview.lens} lens"
         tree = self.query_one(CandidateTree)
         tree.border_title = f"{interview.lens} lens · l to switch"
-        tree.rows = result_rows(self.result)
+        tree.rows = result_rows(interview.engine.kb, self.result)
         if not self.result.stages:
             self.query_one(DetailPane).detail = Detail(
                 "No recommendation", "No rule fired for these answers."

@@ -13,17 +13,21 @@ from advisor.tui.data.views import AnswerValue, QuestionView
 from advisor.tui.widgets.choice_list import ChoiceList
 from advisor.tui.widgets.multi_choice import MultiChoice
 from advisor.tui.widgets.number_input import NumberInput
+from advisor.tui.widgets.question_head import QuestionHead
 
 HINTS = {
-    "single": "1-9 or ↑↓ enter to answer · s skip · b back · w why",
-    "multi": "1-9 or space to tick · enter to submit · s skip · b back · w why",
+    "single": "1-9, or ↑↓ and enter, to answer",
+    "multi": "1-9 or space to tick · enter to submit",
     "number": "a number and unit, then enter · s, b or ? then enter: skip, back, why · "
     "escape leaves the box for the other keys",
 }
 
 
 class QuestionPanel(Vertical):
-    """Shows `question` (or `finished`, the reason the interview stopped) and posts answers."""
+    """Shows `question` (or `finished`, the reason the interview stopped) and posts answers.
+
+    The stage and the progress go in the border, to leave the rows inside to the question
+    and its answers (at 80x24 there are 20 of them)."""
 
     question: reactive[QuestionView | None] = reactive(None, init=False)
     finished: reactive[str] = reactive("", init=False)
@@ -54,10 +58,9 @@ class QuestionPanel(Vertical):
     _hint = ""
 
     def compose(self) -> ComposeResult:
-        for name in ("stage", "text", "help"):
-            yield Static(id=f"question-{name}", markup=False)
-        yield Vertical(id="question-answer")
-        yield Static(id="question-error", markup=False)
+        yield QuestionHead(id="question-head")
+        with Vertical(id="question-answer"):
+            yield Static(id="question-error", markup=False)
         yield Static(id="question-hint", markup=False)
 
     async def watch_question(self, view: QuestionView | None) -> None:
@@ -84,19 +87,17 @@ class QuestionPanel(Vertical):
         self.set_class(bool(error), "-error")
 
     async def _show(self, view: QuestionView) -> None:
-        self.query_one("#question-stage", Static).update(f"{view.stage} · {view.progress}")
-        self.query_one("#question-text", Static).update(view.text)
         units = f"Units: {', '.join(dict.fromkeys([view.unit, *view.units]))}." if view.unit else ""
         skip = f"(If you skip: {view.assumed}.)" if view.assumed else ""
-        self.query_one("#question-help", Static).update(" ".join(t for t in (view.help, units, skip) if t))
+        self.border_title, self.border_subtitle = view.stage, view.progress
+        self.query_one(QuestionHead).show(view.text, " ".join(t for t in (view.help, units, skip) if t))
         self._set_hint(HINTS[view.kind])
         await self._replace_answer(_answer_widget(view))
 
     async def _show_end(self, reason: str) -> None:
-        self.query_one("#question-stage", Static).update("Interview complete")
-        self.query_one("#question-text", Static).update(reason)
-        self.query_one("#question-help", Static).update(
-            "You can still go back to change an answer, or export your answers."
+        self.border_title = "Interview complete"
+        self.query_one(QuestionHead).show(
+            reason, "You can still go back to change an answer, or export your answers."
         )
         self._set_hint("r results · b back · a export answers")
         await self._replace_answer(Button("See results", id="see-results", variant="primary"))
@@ -107,8 +108,8 @@ class QuestionPanel(Vertical):
 
     async def _replace_answer(self, widget: Widget) -> None:
         holder = self.query_one("#question-answer", Vertical)
-        await holder.remove_children()
-        await holder.mount(widget)
+        await holder.remove_children([child for child in holder.children if child.id != "question-error"])
+        await holder.mount(widget, before=0)
         widget.focus()
 
     # -- answering -------------------------------------------------------------------------

@@ -1,0 +1,124 @@
+"""`advisor practice stats` as text, JSON (format `aws-ml-advisor/practice-stats@1`, see
+docs/json-format.md) or Markdown; every format renders the same PracticeStats."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from advisor.practice.stats import AreaStats, PracticeStats
+
+FORMAT_ID = "aws-ml-advisor/practice-stats@1"
+STATS_FORMATS = ("text", "json", "markdown")
+
+
+def render_stats(stats: PracticeStats, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(stats_to_dict(stats), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return stats_markdown(stats)
+    return stats_text(stats)
+
+
+def stats_to_dict(stats: PracticeStats) -> dict[str, Any]:
+    exam = stats.exam
+    return {
+        "format": FORMAT_ID,
+        "exam": {"id": exam.id, "code": exam.code, "name": exam.name},
+        **_area_dict(stats.overall),
+        "rounds": stats.rounds,
+        "domains": [{"id": a.id, "name": a.name, **_area_dict(a)} for a in stats.domains],
+        "tasks": [{"id": a.id, "title": a.name, **_area_dict(a)} for a in stats.tasks],
+        "due": {
+            "today": stats.due_today,
+            "forecast": list(stats.due_forecast),
+            "tasks_today": list(stats.due_tasks),
+        },
+        "leeches": [
+            {"question": leech.question, "failures": leech.failures, "attempts": leech.attempts}
+            for leech in stats.leeches
+        ],
+    }
+
+
+def _area_dict(area: AreaStats) -> dict[str, Any]:
+    accuracy = round(area.accuracy, 3) if area.accuracy is not None else None
+    return {
+        "attempts": area.attempts,
+        "correct": area.correct,
+        "accuracy": accuracy,
+        "by_day": [
+            {"date": d.day.isoformat(), "attempts": d.attempts, "correct": d.correct} for d in area.days
+        ],
+    }
+
+
+def _percent(area: AreaStats) -> str:
+    return f"{round(100 * area.accuracy)}%" if area.accuracy is not None else "—"
+
+
+def stats_text(stats: PracticeStats) -> str:
+    overall = stats.overall
+    lines = [
+        f"Practice progress · {stats.exam.name} ({stats.exam.code})",
+        f"{overall.attempts} answers in {stats.rounds} rounds, {overall.correct} right ({_percent(overall)})",
+        "",
+        "Per domain (accuracy, answers; per day: right/answers):",
+    ]
+    for area in stats.domains:
+        lines.append(f"  {_percent(area):>5} {area.attempts:>4}  {area.name}")
+        if area.days:
+            lines.append("        " + "  ".join(f"{d.day}: {d.correct}/{d.attempts}" for d in area.days))
+    lines += ["", "Per task statement:"]
+    lines += [f"  {_percent(a):>5} {a.attempts:>4}  {a.id} {a.name}" for a in stats.tasks if a.attempts]
+    lines += ["", f"Due today: {stats.due_today} questions", _forecast(stats)]
+    if stats.due_tasks:
+        lines.append(f"Task statements due today: {', '.join(stats.due_tasks)}")
+    lines += ["", f"Leeches: {len(stats.leeches)}"]
+    lines += [
+        f"  {leech.question}: wrong {leech.failures} of {leech.attempts} times" for leech in stats.leeches
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _forecast(stats: PracticeStats) -> str:
+    days = ", ".join(str(n) for n in stats.due_forecast)
+    return f"Due on each of the next {len(stats.due_forecast)} days (today first): {days}"
+
+
+def stats_markdown(stats: PracticeStats) -> str:
+    overall = stats.overall
+    out = [
+        f"# Practice progress: {stats.exam.name} ({stats.exam.code})",
+        "",
+        f"{overall.attempts} answers in {stats.rounds} rounds, "
+        f"{overall.correct} right ({_percent(overall)}).",
+        "",
+        "## Per domain",
+        "",
+        "| Domain | Answers | Right | Accuracy |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    out += [f"| {a.name} | {a.attempts} | {a.correct} | {_percent(a)} |" for a in stats.domains]
+    out += [
+        "",
+        "## Per task statement",
+        "",
+        "| Task | Answers | Right | Accuracy |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    out += [
+        f"| {a.id} {a.name} | {a.attempts} | {a.correct} | {_percent(a)} |" for a in stats.tasks if a.attempts
+    ]
+    out += ["", "## Over time", "", "| Day | Answers | Right |", "| --- | ---: | ---: |"]
+    out += [f"| {d.day} | {d.attempts} | {d.correct} |" for d in overall.days]
+    out += ["", "## Due", "", f"{stats.due_today} questions due today. {_forecast(stats)}."]
+    if stats.due_tasks:
+        out.append(f"Task statements due today: {', '.join(stats.due_tasks)}.")
+    out += ["", "## Leeches", ""]
+    out += [
+        f"- `{leech.question}`: wrong {leech.failures} of {leech.attempts} times" for leech in stats.leeches
+    ]
+    if not stats.leeches:
+        out.append("None.")
+    return "\n".join(out) + "\n"

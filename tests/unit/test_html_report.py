@@ -1,0 +1,176 @@
+"""The HTML report: every section, escaped user text, nothing fetched from anywhere, same bytes."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from advisor.engine.engine import Engine
+from advisor.knowledge import KnowledgeBase
+from advisor.render.html import render_report
+from advisor.render.html.diagram import layout_pipeline
+from advisor.render.html.report import build_report
+
+BIG_RECORDS = {"arrival": "stream", "record_mb": 2, "skills": ["sql"]}
+PATH = r"M (\S+) (\S+) H (\S+) V (\S+) H (\S+)"
+HOSTILE = ["<script>alert(1)</script>", '" onload="x']
+
+
+class Page(HTMLParser):
+    """Start tags with their attributes, the visible text, and the cells of each table row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.chunks: list[str] = []
+        self.rows: list[list[str]] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._open.append(tag)
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in {"td", "th"}:
+            self.rows[-1].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop() != tag:
+            pass
+        if tag in {"p", "li", "h1", "h2", "h3", "tr", "td", "th"}:
+            self.chunks.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if {"style", "title"} & set(self._open):
+            return
+        self.chunks.append(data)
+        if {"td", "th"} & set(self._open):
+            self.rows[-1][-1] = " ".join((self.rows[-1][-1] + data).split())
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.chunks).split())
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+@pytest.fixture
+def report(fixture_engine: Engine) -> str:
+    result = fixture_engine.run(BIG_RECORDS, "exam")
+    return render_report(fixture_engine, BIG_RECORDS, result, "Big records")
+
+
+def test_report_has_summary_pipeline_answers_and_each_stage_explained(report: str) -> None:
+    page = parse(report)
+    assert page.rows[:3] == [
+        ["Stage", "Pick", "Status", "Exam and current lens"],
+        ["Ingestion", "Buffer B", "active", "same pick"],
+        ["Storage", "Warehouse", "active", "same pick"],
+    ]
+    assert ["Largest record?", "2 MB"] in page.rows
+    assert ["Largest record?", "2 MB", "990 KB", "Stream A"] in page.rows  # what would change it
+    assert ["Skills?", "SQL", "none", "Lake"] in page.rows
+    text = page.text
+    assert "The knowledge records no delivers-to, feeds or reads-from relation between these picks." in text
+    assert "Recommended: Buffer B Buffer B is the top pick for Ingestion with score 1." in text
+    assert "How ING-002 +1 A stream store is needed: A stream store is needed.[1]" in text
+    assert (
+        "Why not the alternatives Stream A rejected: Stream A was rejected for Ingestion by ING-005: "
+        "Stream A accepts records up to 1 MB; yours are 2 MB. ING-005 Records larger than the service "
+        "accepts: Stream A accepts records up to 1 MB; yours are 2 MB.[2]" in text
+    )
+    assert "Lake ranked lower: Lake scores 1, below Warehouse (2)" in text
+    assert "Warnings ING-005 Stream A takes at most 1 MB.[2]" in text
+    assert "Sources https://docs.aws.amazon.com/r2 https://docs.aws.amazon.com/r5 Storage" in text
+
+
+def test_report_says_what_each_stage_assumed(fixture_engine: Engine) -> None:
+    page = parse(render_report(fixture_engine, {}, fixture_engine.run({}, "exam")))
+    assert "Assumptions this stage rests on" in page.text
+    assert ["How does data arrive?", "in batches", "Batch is the simpler default."] in page.rows
+
+
+def test_sources_are_plain_links_and_nothing_is_fetched(report: str) -> None:
+    tags = parse(report).tags
+    fetching = [(tag, attrs) for tag, attrs in tags if tag in {"script", "link", "img", "iframe", "object"}]
+    assert fetching == []
+    assert [a for _, attrs in tags for a in attrs if a in {"src", "srcset", "onload", "onerror"}] == []
+    hrefs = [attrs["href"] for tag, attrs in tags if tag == "a"]
+    outside = sorted({h for h in hrefs if h and not h.startswith("#")})
+    assert outside == [f"https://docs.aws.amazon.com/{page}" for page in ("r2", "r5", "s1", "s2")]
+    assert "url(" not in report.replace("url(#arrowhead)", "")  # the only url() is the SVG marker
+    assert "@import" not in report
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_hostile_title_is_escaped_everywhere(fixture_engine: Engine, hostile: str) -> None:
+    html = render_report(fixture_engine, BIG_RECORDS, fixture_engine.run(BIG_RECORDS), hostile)
+    assert "<script" not in html
+    assert 'onload="' not in html
+    escaped = hostile.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+    assert html.count(escaped) == 2  # <title> and <h1>
+    page = parse(html)
+    assert page.text.startswith(hostile)  # the heading shows it as text
+    assert [attrs for tag, attrs in page.tags if tag == "body"] == [{}]
+
+
+def test_report_is_deterministic(fixture_engine: Engine) -> None:
+    first = render_report(fixture_engine, BIG_RECORDS, fixture_engine.run(BIG_RECORDS), "t")
+    again = render_report(
+        fixture_engine, dict(reversed(BIG_RECORDS.items())), fixture_engine.run(BIG_RECORDS), "t"
+    )
+    assert first == again
+
+
+def test_a_lens_difference_shows_in_the_summary_and_its_stage(fixture_engine: Engine) -> None:
+    answers = {"arrival": "batch"}
+    view = build_report(fixture_engine, answers, fixture_engine.run(answers, "current"))
+    (ingestion,) = [s for s in view.stages if s.stage == "ingestion"]
+    assert ingestion.pick == "New E"
+    assert ingestion.stands_in_for == ("Old D",)
+    assert ingestion.lens_note == "The exam expects Old D; a new customer today uses New E."
+    (old,) = [a for a in ingestion.alternatives if a.name == "Old D"]
+    assert old.verdict == "not available to new customers"
+    assert ingestion.sources[old.reasons[0].refs[0] - 1] == "https://docs.aws.amazon.com/d-status"
+
+
+def test_what_would_change_groups_answers_by_question(fixture_engine: Engine) -> None:
+    view = build_report(fixture_engine, BIG_RECORDS, fixture_engine.run(BIG_RECORDS))
+    (ingestion,) = [s for s in view.stages if s.stage == "ingestion"]
+    (size,) = [g for g in ingestion.changes if g.question == "Largest record?"]
+    assert size.current == "2 MB"
+    assert ("990 KB", "Stream A") in size.options
+    (speed,) = [g for g in ingestion.changes if g.question == "How fast?"]
+    assert (speed.current, speed.options) == ("not answered", (("fast", "no pick"),))
+
+
+def test_pipeline_arrows_follow_the_relations_between_picks(
+    fixture_engine: Engine, fixture_kb: KnowledgeBase
+) -> None:
+    diagram = layout_pipeline(fixture_kb, fixture_engine.run({"arrival": "stream", "record_mb": 2}))
+    assert [(b.stage, b.pick) for b in diagram.boxes] == [("ingestion", "Buffer B"), ("storage", "Lake")]
+    assert [(a.relation, a.sentence) for a in diagram.arrows] == [
+        ("delivers_to", "Buffer B delivers to Lake")
+    ]
+    first, second = diagram.boxes
+    x0, y0, lane, y1, x1 = map(float, re.fullmatch(PATH, diagram.arrows[0].path).groups())  # type: ignore[union-attr]
+    assert x0 == first.x + first.width and lane > x0 and x1 >= x0  # out of the first box, back to the second
+    assert first.y < y0 < first.y + diagram.row_height < second.y < y1 < second.y + diagram.row_height
+    assert diagram.width >= lane
+
+
+def test_a_stage_without_a_pick_is_drawn_as_an_empty_box(
+    fixture_engine: Engine, fixture_kb: KnowledgeBase
+) -> None:
+    diagram = layout_pipeline(
+        fixture_kb, fixture_engine.run({"arrival": "stream", "speed": "fast", "record_mb": 2})
+    )
+    first = diagram.boxes[0]
+    assert (first.stage, first.pick, first.full_pick) == ("ingestion", "no pick", "")
+    assert diagram.arrows == ()
