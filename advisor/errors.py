@@ -24,17 +24,27 @@ class AdvisorError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        path: Path | str | None = None,
+        line: int | None = None,
+        *,
+        choices: tuple[str, ...] = (),
+    ):
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line
+        self.choices = choices
         super().__init__(self.render())
 
     def render(self) -> str:
+        """The message on one line, then the choices the person can pick from, one per line."""
         where = self.path or ""
         if self.path and self.line:
             where = f"{self.path}:{self.line}"
-        return one_line(f"{where}: {self.message}" if where else self.message)
+        head = one_line(f"{where}: {self.message}" if where else self.message)
+        return "\n".join([head, *(one_line(choice) for choice in self.choices)])
 
 
 class InputFileError(AdvisorError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -154,16 +155,17 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
-def describe_error(error: Any, loc: Loc, known_keys: set[str] | None = None) -> str:
+def describe_error(error: Any, loc: Loc, known_keys: Sequence[str] | None = None) -> str:
     """A readable message for one pydantic error."""
     where = format_loc(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         parent = format_loc(loc[:-1])
-        top = known_keys or set()  # a file's own sections are no fix for a key inside one of them
-        candidates = (top | _schema_keys()) if len(loc) == 1 else _schema_keys() - top
-        hint = suggest(key, candidates - {key})
+        top = list(known_keys or ())
+        if len(loc) == 1:  # a file's top level: only its own sections are a fix
+            return f"unknown key {echo(key)}" + (suggest(key, top) or f" (expected one of: {', '.join(top)})")
+        hint = suggest(key, _schema_keys() - set(top) - {key})
         return f"unknown key {echo(key)}" + (f" in {parent}" if parent else "") + hint
     if kind == "invalid_key" or loc[-1:] == ("[key]",):
         parent = format_loc(loc[:-2] if kind != "invalid_key" else loc[:-1])
@@ -218,5 +220,5 @@ def _schema_keys() -> set[str]:
     return keys
 
 
-def _keys_of(model: type[BaseModel]) -> set[str]:
-    return {field.alias or name for name, field in model.model_fields.items()}
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]

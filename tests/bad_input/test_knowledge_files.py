@@ -188,8 +188,8 @@ CASES = {
     ),
     "a_scenario_in_the_folder": (
         "id: my_case\ntitle: A case\nanswers: {arrival: stream}\nexpect: {ingestion: {top: stream_a}}\n",
-        "kb/zz.yaml:1: unknown key 'id' (expected one of: domains, tasks, scope, stages, scales, traits,"
-        " questions, facts, nodes, rules)",
+        "kb/zz.yaml:1: unknown key 'id' (expected one of: exams, stages, scales, traits, questions, facts,"
+        " nodes, rules, cloudformation)",
     ),
 }
 
