@@ -14,7 +14,8 @@ from advisor.knowledge.models.vocabulary import Scale, Trait
 Value = str | bool | float | frozenset[str]
 """A fact value at run time: a choice or scale id, yes/no, a number in base units, or a set."""
 
-_NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z/%]+)?\s*$")
+_NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z/%]+(?:\s+[A-Za-z/%]+)*)?\s*$")
+"""A number and an optional unit of one or more words (`12 KB`, `60 training jobs`)."""
 
 
 def _one_of(options: list[str]) -> str:
@@ -63,7 +64,7 @@ def _coerce_number(spec: FactSpec, raw: Any) -> float:
         if not match:
             raise ValueError(f"expected a number in {spec.unit} (for example '12 {spec.unit}'), got {raw!r}")
         number = float(match.group(1))
-        unit = match.group(2)
+        unit = " ".join(match.group(2).split()) if match.group(2) else None
         if unit and unit != spec.unit:
             factors = spec.units or {}
             if unit not in factors:
