@@ -109,6 +109,11 @@ class LineDialogue:
         if not impacts:
             return "  This answer cannot change any recommendation any more."
         grouped: dict[tuple[str, str | None, str | None], list[str]] = {}
+        joint = [impact for impact in impacts if impact.joint]
+        if joint:
+            partner = kb.questions[joint[0].via or ""].text
+            stages = ", ".join(kb.stages[impact.stage].name for impact in joint)
+            return f"  Together with '{partner}', this answer can change: {stages}."
         for impact in impacts:
             grouped.setdefault((impact.stage, impact.before, impact.after), []).append(impact.label)
         lines = ["  This answer can still change:"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from advisor.engine.engine import Engine
-from advisor.engine.explain import alternatives, influencing_questions
+from advisor.engine.explain import alternatives, formula_partners, influencing_questions
 from advisor.engine.result import Lens, Result
 from advisor.knowledge.answers import coerce_answers
 from advisor.knowledge.crossref import facts_read
@@ -40,7 +40,13 @@ class Impact:
     before: str | None
     after: str | None
     via: str | None = None
-    """The follow-up question this answer makes relevant, when the change comes through it."""
+    """The follow-up question this answer makes relevant, when the change comes through it;
+    for a joint impact, the question whose answer completes the calculation."""
+
+    @property
+    def joint(self) -> bool:
+        """True when no single answer changes the pick, but this one with `via`'s can."""
+        return self.value is None
 
 
 @dataclass(frozen=True)
@@ -192,7 +198,20 @@ class Interview:
                 found.extend(direct)
                 continue
             found.extend(self._through_unlocked(question_id, value, label, pending))
-        return tuple(found)
+        return tuple(found) or self._with_partners(question_id, stages, baseline)
+
+    def _with_partners(
+        self, question_id: str, stages: list[str], baseline: Mapping[str, str | None]
+    ) -> tuple[Impact, ...]:
+        """A formula input whose partner is still unanswered changes nothing alone, yet the two
+        together can (an error cost with the other error's cost): asked for that change."""
+        partner = next(
+            (q for q in formula_partners(self.engine.kb, question_id) if q not in self.answers), None
+        )
+        if partner is None:
+            return ()
+        label = "a number, together with the answer to: " + self.engine.kb.questions[partner].text
+        return tuple(Impact(question_id, None, label, s, baseline.get(s), None, via=partner) for s in stages)
 
     def _top_picks(self, answers: Mapping[str, Any]) -> dict[str, str | None]:
         return self.engine.top_picks(answers, self.lens, checked=True, design=self.design)

@@ -169,6 +169,22 @@ def alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]
     return [value for value in _number_probes(kb, question_id) if value != current]
 
 
+def formula_partners(kb: KnowledgeBase, question_id: str) -> tuple[str, ...]:
+    """The questions a formula reads together with this one: neither changes anything alone
+    while the other is unknown (a formula concludes only when every input is known)."""
+    return _partners(kb).get(question_id, ())
+
+
+@lru_cache(maxsize=8)
+def _partners(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    partners: dict[str, dict[str, None]] = {}
+    for rule in kb.rules.values():
+        inputs = [name for name in sorted(_formula_inputs(rule)) if name in kb.questions]
+        for name in inputs:
+            partners.setdefault(name, {}).update(dict.fromkeys(i for i in inputs if i != name))
+    return {name: tuple(others) for name, others in partners.items()}
+
+
 def _formula_inputs(rule: Rule) -> set[str]:
     return {
         name

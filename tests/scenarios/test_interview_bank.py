@@ -51,3 +51,20 @@ def test_the_whole_pipeline_interview_asks_fewer_questions_than_the_questionnair
     engine = Engine(kb)
     asked_counts = [interview(engine, *read_scenario(kb, path), ())[0] for path in scenario_files()[::120]]
     assert statistics.median(asked_counts) < 0.5 * len(kb.questions)
+
+
+def test_a_calculation_s_inputs_are_asked_together(kb: KnowledgeBase) -> None:
+    """Neither error cost changes the threshold alone (the formula needs both), so a focused
+    interview must still ask them: together they move the cut-off."""
+    engine = Engine(kb)
+    path = next(p for p in scenario_files() if p.stem == "warranty_fraud_misses_cost_more_than_checks")
+    scenario, answers = read_scenario(kb, path)
+    session = Interview.start(engine, lens=scenario.lens or "exam", focus=("decision_threshold",))
+    asked = []
+    while (question := session.next_question()) is not None:
+        asked.append(question.id)
+        value = answers.get(question.id)
+        session.skip(question.id) if value is None else session.answer(question.id, value)
+    assert {"false_positive_cost", "false_negative_cost"} <= set(asked)
+    full = engine.run(answers, scenario.lens or "exam")
+    assert session.result().top("decision_threshold") == full.top("decision_threshold")

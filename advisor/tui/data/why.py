@@ -18,7 +18,9 @@ def why_lines(kb: KnowledgeBase, impacts: Iterable[Impact]) -> tuple[Line, ...]:
     def name(node: str | None) -> str:
         return kb.nodes[node].name if node else "no pick"
 
-    return tuple(
-        Line(kb.stages[i.stage].name, f"'{i.label}' → {name(i.after)} (now {name(i.before)})")
-        for i in impacts
-    )
+    def change(i: Impact) -> str:
+        if i.joint:
+            return f"can change with '{kb.questions[i.via or ''].text}' (now {name(i.before)})"
+        return f"'{i.label}' → {name(i.after)} (now {name(i.before)})"
+
+    return tuple(Line(kb.stages[i.stage].name, change(i)) for i in impacts)
