@@ -10,7 +10,7 @@ from advisor.render.html.chart import Chart, accuracy_chart
 from advisor.render.practice_stats import percent
 
 if TYPE_CHECKING:
-    from advisor.practice.stats import AreaStats, Leech, PracticeStats
+    from advisor.practice.stats import AreaStats, DayScore, Leech, PracticeStats
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,16 @@ class AreaRow:
     accuracy: float | None
     percent: str
     due_today: bool = False
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """All answers given on one day."""
+
+    day: str
+    attempts: int
+    correct: int
+    percent: str
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class StatsPage:
     domains: tuple[AreaRow, ...]
     tasks: tuple[AreaRow, ...]
     chart: Chart | None
+    days: tuple[DayRow, ...]
     due_today: int
     due: tuple[DueDay, ...]
     leeches: tuple[Leech, ...]
@@ -61,6 +72,7 @@ def build_stats_page(stats: PracticeStats) -> StatsPage:
         domains=tuple(_row(area) for area in stats.domains),
         tasks=tuple(_row(area, area.id in due_tasks) for area in stats.tasks),
         chart=accuracy_chart(stats.domains),
+        days=tuple(_day(d) for d in overall.days),
         due_today=stats.due_today,
         due=tuple(DueDay(_day_label(offset), n) for offset, n in enumerate(stats.due_forecast)),
         leeches=stats.leeches,
@@ -69,6 +81,11 @@ def build_stats_page(stats: PracticeStats) -> StatsPage:
 
 def _row(area: AreaStats, due_today: bool = False) -> AreaRow:
     return AreaRow(area.id, area.name, area.attempts, area.correct, area.accuracy, percent(area), due_today)
+
+
+def _day(score: DayScore) -> DayRow:
+    share = f"{round(100 * score.correct / score.attempts)}%"
+    return DayRow(score.day.isoformat(), score.attempts, score.correct, share)
 
 
 def _day_label(offset: int) -> str:
