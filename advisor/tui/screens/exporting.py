@@ -7,7 +7,14 @@ from typing import Any
 
 from textual.screen import Screen
 
-from advisor.tui.data.files import DEFAULT_ANSWERS, DEFAULT_REPORT, answers_text, report_text
+from advisor.tui.data.files import (
+    DEFAULT_ANSWERS,
+    DEFAULT_HTML_REPORT,
+    DEFAULT_REPORT,
+    answers_text,
+    report_html,
+    report_text,
+)
 from advisor.tui.data.session import Session
 from advisor.tui.data.step import state_key
 from advisor.tui.screens.export_dialog import ExportDialog
@@ -31,10 +38,19 @@ def export_answers(screen: Screen[Any], session: Session) -> None:
 
 def export_report(screen: Screen[Any], session: Session) -> None:
     """Ask where to save the Markdown report of the current result, write it, and confirm."""
+    text = report_text(session.interview, session.title)
+    _export_report(screen, session, "Export report (Markdown)", text, DEFAULT_REPORT)
+
+
+def export_html_report(screen: Screen[Any], session: Session) -> None:
+    """Ask where to save the HTML report (one page a browser opens offline), write it, and confirm."""
+    text = report_html(session.interview, session.title)
+    _export_report(screen, session, "Export report (HTML)", text, DEFAULT_HTML_REPORT)
+
+
+def _export_report(screen: Screen[Any], session: Session, heading: str, text: str, default: Path) -> None:
     note = f"The recommendation so far under the {session.interview.lens} lens, with reasons and sources."
-    dialog = ExportDialog(
-        "Export report (Markdown)", report_text(session.interview, session.title), DEFAULT_REPORT, note
-    )
+    dialog = ExportDialog(heading, text, default, note)
     screen.app.push_screen(dialog, callback=lambda path: _confirm(screen, "report", path))
 
 
