@@ -1,4 +1,4 @@
-"""Export actions shared by the interview and results screens."""
+"""Export actions of the interview, results and check screens."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from advisor.check.findings import CheckReport
 from advisor.tui.data.files import (
     DEFAULT_ANSWERS,
     DEFAULT_HTML_REPORT,
@@ -52,6 +53,21 @@ def _export_report(screen: Screen[Any], session: Session, heading: str, text: st
     note = f"The recommendation so far under the {session.interview.lens} lens, with reasons and sources."
     dialog = ExportDialog(heading, text, default, note)
     screen.app.push_screen(dialog, callback=lambda path: _confirm(screen, "report", path))
+
+
+CHECK_EXPORTS = {"markdown": ("Markdown", ".md"), "html": ("HTML", ".html")}
+
+
+def export_check(screen: Screen[Any], report: CheckReport, fmt: str) -> None:
+    """Ask where to save the design check as Markdown or HTML (as `advisor check --format`)."""
+    from advisor.check.formats import render_check
+
+    label, suffix = CHECK_EXPORTS[fmt]
+    note = f"{report.summary()}; every finding with its rule, fix and sources."
+    dialog = ExportDialog(
+        f"Export check ({label})", render_check([report], fmt), Path(f"advisor-check{suffix}"), note
+    )
+    screen.app.push_screen(dialog, callback=lambda path: _confirm(screen, "check", path))
 
 
 def _confirm(screen: Screen[Any], what: str, path: Path | None) -> None:

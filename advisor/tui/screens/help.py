@@ -58,6 +58,7 @@ KEYS = (
         (
             ("↑ ↓", "findings: errors, warnings, information, then the suppressed ones"),
             ("tab", "focus the detail to scroll it: where, requirement, fix, why not, sources"),
+            ("e  h", "export the check (Markdown · HTML)"),
         ),
     ),
     (
