@@ -202,6 +202,9 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> tuple[float, ...]:
     high = spec.maximum if spec.maximum is not None else float("inf")
     probes: set[float] = set()
     for threshold in thresholds:
-        step = max(abs(threshold) * 0.01, 0.001)
-        probes.update(p for p in (threshold - step, threshold, threshold + step) if low <= p <= high)
+        step = max(abs(threshold) * 0.01, 1.0 if spec.integer else 0.001)
+        near = (threshold - step, threshold, threshold + step)
+        if spec.integer:  # a count is whole: a fractional probe would be refused as an answer
+            near = tuple(float(round(p)) for p in near)
+        probes.update(p for p in near if low <= p <= high)
     return tuple(sorted(probes))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Run
+from installed.conftest import Run
 
 
 def test_check_writes_a_self_contained_html_page(advisor: Run, outside: Path) -> None:

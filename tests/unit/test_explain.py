@@ -71,3 +71,14 @@ def test_number_probes_stay_within_the_question_minimum(fixture_kb: KnowledgeBas
     probes = alternatives(fixture_kb, "record_mb", None)
     assert probes == [0.99, 1.0, 1.01, 126.72, 128.0, 129.28]
     assert all(p >= 0 for p in probes)
+
+
+def test_number_probes_of_a_count_are_whole_numbers_it_accepts(kb: KnowledgeBase) -> None:
+    """A count (integer question) probed at 0.001 was refused as an answer mid practice round."""
+    from advisor.engine.explain import alternatives
+    from advisor.knowledge.values import coerce_value
+
+    probes = alternatives(kb, "labelled_example_count", None)
+    assert probes and all(p.is_integer() for p in probes)
+    spec = kb.questions["labelled_example_count"]
+    assert [coerce_value(spec, kb.scales, p) for p in probes] == probes
