@@ -203,7 +203,7 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> tuple[float, ...]:
     probes: set[float] = set()
     for threshold in thresholds:
         step = max(abs(threshold) * 0.01, 1.0 if spec.integer else 0.001)
-        near = (threshold - step, threshold, threshold + step)
+        near: tuple[float, ...] = (threshold - step, threshold, threshold + step)
         if spec.integer:  # a count is whole: a fractional probe would be refused as an answer
             near = tuple(float(round(p)) for p in near)
         probes.update(p for p in near if low <= p <= high)
