@@ -9,11 +9,11 @@ if TYPE_CHECKING:
     from advisor.check.findings import CheckReport
     from advisor.check.kinds import Severity
 
-FORMATS = ("text", "json", "markdown", "sarif", "junit")
+FORMATS = ("text", "json", "markdown", "html", "sarif", "junit")
 
 
 def render_check(reports: Sequence[CheckReport], fmt: str, fail_on: Severity = "error") -> str:
-    """The reports in one of FORMATS; `fail_on` decides what JSON and JUnit count as failed."""
+    """The reports in one of FORMATS; `fail_on` decides what JSON, JUnit and HTML count as failed."""
     if fmt == "json":
         from advisor.check.json_format import render_json
 
@@ -22,6 +22,10 @@ def render_check(reports: Sequence[CheckReport], fmt: str, fail_on: Severity = "
         from advisor.check.markdown import render_markdown
 
         return render_markdown(reports)
+    if fmt == "html":
+        from advisor.render.html import render_check_page
+
+        return render_check_page(reports, fail_on)
     if fmt == "sarif":
         from advisor.check.sarif import render_sarif
 

@@ -67,17 +67,27 @@ def sources_of(result: Result) -> list[str]:
     return list(seen)
 
 
-def display_stages(kb: KnowledgeBase, result: Result) -> tuple[list[StageResult], list[StageResult]]:
-    """(stages in focus, the others), each in report order with every decision within a stage
-    right after that stage. Without a focus, every stage is in focus."""
+def ordered_stages(kb: KnowledgeBase, result: Result) -> list[StageResult]:
+    """Every stage in report order, each decision within a stage right after that stage."""
 
     def position(stage: StageResult) -> tuple[int, int, int]:
         own = kb.stages[stage.stage].order
         outer = kb.stages[stage.within].order if stage.within in kb.stages else own
         return outer, stage.within is not None, own
 
-    ordered = sorted(result.stages, key=position)
+    return sorted(result.stages, key=position)
+
+
+def display_stages(kb: KnowledgeBase, result: Result) -> tuple[list[StageResult], list[StageResult]]:
+    """(stages in focus, the others), each in report order (`ordered_stages`). Without a
+    focus, every stage is in focus."""
+    ordered = ordered_stages(kb, result)
     return [s for s in ordered if result.in_focus(s)], [s for s in ordered if not result.in_focus(s)]
+
+
+def stage_heading(kb: KnowledgeBase, stage: StageResult) -> str:
+    """`Ingestion: Stream capacity` for a decision within a stage, else the stage's name."""
+    return f"{kb.stages[stage.within].name}: {stage.name}" if stage.within else stage.name
 
 
 def not_needed_reasons(result: Result, stage: StageResult) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from advisor.render.common import (
     not_needed_reasons,
     pick_text,
     sources_of,
+    stage_heading,
     symptom_line,
 )
 
@@ -106,7 +107,7 @@ def _diagnoses(kb: KnowledgeBase, result: Result, number: dict[str, int]) -> lis
 
 
 def _stage(kb: KnowledgeBase, result: Result, stage: StageResult, number: dict[str, int]) -> list[str]:
-    name = f"{kb.stages[stage.within].name}: {stage.name}" if stage.within else stage.name
+    name = stage_heading(kb, stage)
     out = [f"### {name}", ""]
     for rule, because in not_needed_reasons(result, stage):
         out += [f"**Not needed** (`{rule}`): {_cell(because)}", ""]

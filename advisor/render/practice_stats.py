@@ -1,5 +1,6 @@
 """`advisor practice stats` as text, JSON (format `aws-ml-advisor/practice-stats@1`, see
-docs/json-format.md) or Markdown; every format renders the same PracticeStats."""
+docs/json-format.md), Markdown or HTML (advisor.render.html); every format renders the same
+PracticeStats."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from advisor.practice.stats import AreaStats, PracticeStats
 
 FORMAT_ID = "aws-ml-advisor/practice-stats@1"
-STATS_FORMATS = ("text", "json", "markdown")
+STATS_FORMATS = ("text", "json", "markdown", "html")
 
 
 def render_stats(stats: PracticeStats, fmt: str) -> str:
@@ -17,6 +18,10 @@ def render_stats(stats: PracticeStats, fmt: str) -> str:
         return json.dumps(stats_to_dict(stats), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return stats_markdown(stats)
+    if fmt == "html":
+        from advisor.render.html import render_stats_page
+
+        return render_stats_page(stats)
     return stats_text(stats)
 
 
@@ -53,7 +58,8 @@ def _area_dict(area: AreaStats) -> dict[str, Any]:
     }
 
 
-def _percent(area: AreaStats) -> str:
+def percent(area: AreaStats) -> str:
+    """`75%`, or `—` when nothing was answered."""
     return f"{round(100 * area.accuracy)}%" if area.accuracy is not None else "—"
 
 
@@ -61,16 +67,16 @@ def stats_text(stats: PracticeStats) -> str:
     overall = stats.overall
     lines = [
         f"Practice progress · {stats.exam.name} ({stats.exam.code})",
-        f"{overall.attempts} answers in {stats.rounds} rounds, {overall.correct} right ({_percent(overall)})",
+        f"{overall.attempts} answers in {stats.rounds} rounds, {overall.correct} right ({percent(overall)})",
         "",
         "Per domain (accuracy, answers; per day: right/answers):",
     ]
     for area in stats.domains:
-        lines.append(f"  {_percent(area):>5} {area.attempts:>4}  {area.name}")
+        lines.append(f"  {percent(area):>5} {area.attempts:>4}  {area.name}")
         if area.days:
             lines.append("        " + "  ".join(f"{d.day}: {d.correct}/{d.attempts}" for d in area.days))
     lines += ["", "Per task statement:"]
-    lines += [f"  {_percent(a):>5} {a.attempts:>4}  {a.id} {a.name}" for a in stats.tasks if a.attempts]
+    lines += [f"  {percent(a):>5} {a.attempts:>4}  {a.id} {a.name}" for a in stats.tasks if a.attempts]
     lines += ["", f"Due today: {stats.due_today} questions", _forecast(stats)]
     if stats.due_tasks:
         lines.append(f"Task statements due today: {', '.join(stats.due_tasks)}")
@@ -91,15 +97,14 @@ def stats_markdown(stats: PracticeStats) -> str:
     out = [
         f"# Practice progress: {stats.exam.name} ({stats.exam.code})",
         "",
-        f"{overall.attempts} answers in {stats.rounds} rounds, "
-        f"{overall.correct} right ({_percent(overall)}).",
+        f"{overall.attempts} answers in {stats.rounds} rounds, {overall.correct} right ({percent(overall)}).",
         "",
         "## Per domain",
         "",
         "| Domain | Answers | Right | Accuracy |",
         "| --- | ---: | ---: | ---: |",
     ]
-    out += [f"| {a.name} | {a.attempts} | {a.correct} | {_percent(a)} |" for a in stats.domains]
+    out += [f"| {a.name} | {a.attempts} | {a.correct} | {percent(a)} |" for a in stats.domains]
     out += [
         "",
         "## Per task statement",
@@ -108,7 +113,7 @@ def stats_markdown(stats: PracticeStats) -> str:
         "| --- | ---: | ---: | ---: |",
     ]
     out += [
-        f"| {a.id} {a.name} | {a.attempts} | {a.correct} | {_percent(a)} |" for a in stats.tasks if a.attempts
+        f"| {a.id} {a.name} | {a.attempts} | {a.correct} | {percent(a)} |" for a in stats.tasks if a.attempts
     ]
     out += ["", "## Over time", "", "| Day | Answers | Right |", "| --- | ---: | ---: |"]
     out += [f"| {d.day} | {d.attempts} | {d.correct} |" for d in overall.days]

@@ -12,6 +12,7 @@ from advisor.render.common import (
     fix_standing,
     not_needed_reasons,
     pick_text,
+    stage_heading,
     support_lines,
     symptom_line,
 )
@@ -90,7 +91,7 @@ def _calculations(result: Result) -> list[str]:
 
 
 def _stage(kb: KnowledgeBase, result: Result, stage: StageResult) -> list[str]:
-    name = f"{kb.stages[stage.within].name}: {stage.name}" if stage.within else stage.name
+    name = stage_heading(kb, stage)
     lines = [name, "-" * len(name)]
     for rule, because in not_needed_reasons(result, stage):
         lines.append(f"  Not needed ({rule}): {because}")

@@ -24,7 +24,13 @@ def test_report_renders_every_section_without_outside_requests(
     summary = page.locator("#summary tbody tr")
     stages = page.locator("section.stage h2").all_inner_texts()
     assert summary.count() == len(stages) >= 10
-    assert [row.split("\t")[0] for row in summary.all_inner_texts()] == stages
+    links = page.locator("#summary tbody tr td:first-child a")
+    sections = page.locator("section.stage")
+    assert [a.get_attribute("href") for a in links.all()] == [
+        f"#{s.get_attribute('id')}" for s in sections.all()
+    ]
+    for name, heading in zip(links.all_inner_texts(), stages, strict=True):
+        assert heading == name or heading.endswith(f": {name}")  # a decision within a stage names it
     assert (
         page.locator("h1").inner_text()
         == "Card payments reach a fraud model within a second and feed several consumers"

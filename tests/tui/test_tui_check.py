@@ -15,6 +15,7 @@ from advisor.knowledge import KnowledgeBase
 from advisor.tui import AdvisorApp, make_app
 from advisor.tui.data.check import finding_groups
 from advisor.tui.screens.check import CheckScreen
+from advisor.tui.screens.export_dialog import ExportDialog
 from advisor.tui.screens.home import HomeScreen
 from advisor.tui.screens.open_dialog import OpenDialog
 from advisor.tui.widgets.detail_pane import DetailPane
@@ -102,3 +103,23 @@ async def test_a_file_that_cannot_be_checked_shows_its_error_in_the_dialog(
         assert (
             error == "bad.design.yaml:2: suppress[0].node: unknown node 'bufer_b' (did you mean 'buffer_b'?)"
         )
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "start"),
+    [("h", "advisor-check.html", "<!DOCTYPE html>"), ("e", "advisor-check.md", "# ")],
+)
+async def test_the_check_exports_as_html_or_markdown(
+    check_app: AdvisorApp, tmp_path: Path, key: str, name: str, start: str
+) -> None:
+    async with check_app.run_test(size=SIZE) as pilot:
+        await open_check(check_app, pilot, DESIGN)
+        await press(pilot, key)
+        dialog = check_app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one(Input).value == name
+        await press(pilot, "enter")
+        assert isinstance(check_app.screen, CheckScreen)
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert text.startswith(start)
+    assert "ING-003/ingestion/buffer_b" in text and "Being replaced by New E this quarter" in text

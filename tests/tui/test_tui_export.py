@@ -1,4 +1,4 @@
-"""Exports: the answers as YAML that reads back to the same answers, the report as Markdown."""
+"""Exports: the answers as YAML that reads back to the same answers, the report as Markdown or HTML."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from advisor.knowledge.answers import read_answers
 from advisor.tui import AdvisorApp
 from advisor.tui.screens.export_dialog import ExportDialog
 from advisor.tui.screens.interview import InterviewScreen
+
+from html_page import escaped, parse
 
 
 def notes(app: AdvisorApp) -> list[str]:
@@ -51,6 +53,31 @@ async def test_export_report_from_the_results(app_with: Callable[..., AdvisorApp
         assert text.startswith("# A fast stream with big records\n")
         assert "**Recommended: Warehouse**" in text
         assert notes(app) == [f"Wrote the report to {tmp_path / 'report.md'}"]
+
+
+async def test_export_html_report_from_the_results_escapes_the_title(
+    app_with: Callable[..., AdvisorApp], tmp_path: Path
+) -> None:
+    hostile = '<script>alert(1)</script>" onload="x'
+    answers = tmp_path / "hostile.yaml"
+    stream = STREAM.read_text(encoding="utf-8").replace("A fast stream with big records", hostile)
+    answers.write_text(stream.replace("title: ", "title: '", 1).replace("\n", "'\n", 1), encoding="utf-8")
+    app = app_with(answers, "exam")
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "r", "h")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one(Input).value == "advisor-report.html"
+        await press(pilot, "enter")
+        written = tmp_path / "advisor-report.html"
+        assert notes(app) == [f"Wrote the report to {written}"]
+    html = written.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html and escaped(hostile) in html
+    page = parse(html)
+    assert page.text.startswith(hostile)
+    assert "Recommended: Warehouse" in page.text
+    assert page.fetching() == []
 
 
 async def test_an_existing_file_is_overwritten_only_when_confirmed(app: AdvisorApp, tmp_path: Path) -> None:

@@ -3,61 +3,20 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 
 from advisor.engine.engine import Engine
+from advisor.engine.result import Result
 from advisor.knowledge import KnowledgeBase
 from advisor.render.html import render_report
 from advisor.render.html.diagram import layout_pipeline
 from advisor.render.html.report import build_report
 
+from html_page import HOSTILE, escaped, parse
+
 BIG_RECORDS = {"arrival": "stream", "record_mb": 2, "skills": ["sql"]}
 PATH = r"M (\S+) (\S+) H (\S+) V (\S+) H (\S+)"
-HOSTILE = ["<script>alert(1)</script>", '" onload="x']
-
-
-class Page(HTMLParser):
-    """Start tags with their attributes, the visible text, and the cells of each table row."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.chunks: list[str] = []
-        self.rows: list[list[str]] = []
-        self._open: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._open.append(tag)
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in {"td", "th"}:
-            self.rows[-1].append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        while self._open and self._open.pop() != tag:
-            pass
-        if tag in {"p", "li", "h1", "h2", "h3", "tr", "td", "th"}:
-            self.chunks.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if {"style", "title"} & set(self._open):
-            return
-        self.chunks.append(data)
-        if {"td", "th"} & set(self._open):
-            self.rows[-1][-1] = " ".join((self.rows[-1][-1] + data).split())
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(self.chunks).split())
-
-
-def parse(html: str) -> Page:
-    page = Page()
-    page.feed(html)
-    return page
 
 
 @pytest.fixture
@@ -97,13 +56,9 @@ def test_report_says_what_each_stage_assumed(fixture_engine: Engine) -> None:
 
 
 def test_sources_are_plain_links_and_nothing_is_fetched(report: str) -> None:
-    tags = parse(report).tags
-    fetching = [(tag, attrs) for tag, attrs in tags if tag in {"script", "link", "img", "iframe", "object"}]
-    assert fetching == []
-    assert [a for _, attrs in tags for a in attrs if a in {"src", "srcset", "onload", "onerror"}] == []
-    hrefs = [attrs["href"] for tag, attrs in tags if tag == "a"]
-    outside = sorted({h for h in hrefs if h and not h.startswith("#")})
-    assert outside == [f"https://docs.aws.amazon.com/{page}" for page in ("r2", "r5", "s1", "s2")]
+    page = parse(report)
+    assert page.fetching() == []
+    assert page.links() == [f"https://docs.aws.amazon.com/{page}" for page in ("r2", "r5", "s1", "s2")]
     assert "url(" not in report.replace("url(#arrowhead)", "")  # the only url() is the SVG marker
     assert "@import" not in report
 
@@ -113,8 +68,7 @@ def test_a_hostile_title_is_escaped_everywhere(fixture_engine: Engine, hostile: 
     html = render_report(fixture_engine, BIG_RECORDS, fixture_engine.run(BIG_RECORDS), hostile)
     assert "<script" not in html
     assert 'onload="' not in html
-    escaped = hostile.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
-    assert html.count(escaped) == 2  # <title> and <h1>
+    assert html.count(escaped(hostile)) == 2  # <title> and <h1>
     page = parse(html)
     assert page.text.startswith(hostile)  # the heading shows it as text
     assert [attrs for tag, attrs in page.tags if tag == "body"] == [{}]
@@ -174,3 +128,100 @@ def test_a_stage_without_a_pick_is_drawn_as_an_empty_box(
     first = diagram.boxes[0]
     assert (first.stage, first.pick, first.full_pick) == ("ingestion", "no pick", "")
     assert diagram.arrows == ()
+
+
+# -- focus, decisions within a stage, not-needed stages, diagnosis, calculations, design ----------
+
+DECIDING = {"arrival": "stream", "speed": "fast", "write_mb_s": 250, "throttled": True, "skills": ["sql"]}
+RUNS_TODAY = {"ingestion": frozenset({"stream_a"})}
+
+
+@pytest.fixture
+def deciding(check_kb: KnowledgeBase) -> tuple[Engine, Result]:
+    """Focus on ingestion and training; a throttled Stream A runs today (decisions.yaml)."""
+    engine = Engine(check_kb)
+    return engine, engine.run(DECIDING, "exam", design=RUNS_TODAY, focus=("ingestion", "training"))
+
+
+def test_focus_comes_first_with_decisions_nested_and_other_stages_folded(
+    deciding: tuple[Engine, Result],
+) -> None:
+    html = render_report(deciding[0], DECIDING, deciding[1])
+    page = parse(html)
+    headings = re.findall(r"<h2>(.*?)</h2>", html)
+    assert headings == [
+        "Summary",
+        "The recommended pipeline",
+        "Answers",
+        "Design (what runs today)",
+        "Diagnosis",
+        "Calculations",
+        "Ingestion",
+        "Ingestion: Stream capacity",
+        "Training",
+        "Other stages",
+    ]
+    assert "What you are deciding: Ingestion, Training." in page.text
+    summary = page.rows[1:4]
+    assert summary == [
+        ["Ingestion", "Stream A", "active", "same pick"],
+        ["↳ Stream capacity", "On-demand capacity", "active", "same pick"],
+        ["Training", "—", "not needed", "same pick"],
+    ]
+    assert ["Storage", "Warehouse", "active"] in page.rows  # folded: the top pick only
+    assert 'id="stage-storage"' not in html
+
+
+def test_a_not_needed_stage_says_which_rule_settled_it(deciding: tuple[Engine, Result]) -> None:
+    view = build_report(deciding[0], DECIDING, deciding[1])
+    (training,) = [s for s in view.stages if s.stage == "training"]
+    assert (training.pick, training.status, training.alternatives, training.how) == ("", "not needed", (), ())
+    assert [(r.rule, r.text) for r in training.not_needed] == [
+        ("TRN-002", "The warehouse's built-in model answers it; nothing is trained.")
+    ]
+    assert training.sources[training.not_needed[0].refs[0] - 1] == "https://docs.aws.amazon.com/trn-2"
+    text = parse(render_report(deciding[0], DECIDING, deciding[1])).text
+    assert "Training Not needed. Nothing is picked" in text
+    assert "Why it is not needed TRN-002 A warehouse answers the question without training:" in text
+
+
+def test_diagnosis_names_symptom_cause_rule_fixes_and_sources(deciding: tuple[Engine, Result]) -> None:
+    html = render_report(deciding[0], DECIDING, deciding[1])
+    text = parse(html).text
+    assert (
+        "Diagnosis Symptom: Do writes fail with throughput exceptions? yes "
+        "Cause: Stream A's shards take fewer writes than arrive. "
+        "DIA-001 Writes exceed the provisioned throughput: Throughput exceptions mean the writes "
+        "exceed what the shards take.[1] Fixes, and where each stands in its stage: "
+        "On-demand capacity +5: the top pick for Stream capacity (score 8) "
+        "Sources https://docs.aws.amazon.com/dia-1" in text
+    )
+    assert '<a href="#stage-capacity">On-demand capacity</a>' in html  # the fix's stage is explained below
+
+
+def test_calculations_and_the_design_are_shown(deciding: tuple[Engine, Result]) -> None:
+    page = parse(render_report(deciding[0], DECIDING, deciding[1]))
+    assert (
+        "Calculations shards = ceil(write_mb_s / 1) = ceil(250 / 1) = 250 shards CAP-002 "
+        "Shards follow the write rate" in page.text
+    )
+    assert ["Ingestion", "Stream A"] in page.rows
+
+
+def test_the_diagram_nests_a_decision_under_its_stage_and_mutes_stages_out_of_focus(
+    deciding: tuple[Engine, Result], check_kb: KnowledgeBase
+) -> None:
+    diagram = layout_pipeline(check_kb, deciding[1])
+    rows = [(b.stage, b.pick, b.within, b.folded) for b in diagram.boxes]
+    assert rows == [
+        ("ingestion", "Stream A", False, False),
+        ("capacity", "On-demand capacity", True, False),
+        ("storage", "Warehouse", False, True),
+        ("training", "not needed", False, False),
+    ]
+    stage, decision = diagram.boxes[:2]
+    assert decision.x > stage.x and decision.x + decision.width == stage.x + stage.width
+    x, top, middle, end = map(float, re.fullmatch(r"M (\S+) (\S+) V (\S+) H (\S+)", decision.nest).groups())  # type: ignore[union-attr]
+    assert stage.x < x < decision.x == end
+    assert top == stage.y + diagram.row_height and middle == decision.y + diagram.row_height / 2
+    assert diagram.boxes[3].full_pick == ""  # drawn as an empty box

@@ -6,21 +6,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from advisor.render.common import ordered_stages, pick_text
+
 if TYPE_CHECKING:
-    from advisor.engine.result import Result
+    from advisor.engine.result import Result, StageResult
     from advisor.knowledge import KnowledgeBase
 
 ROW_HEIGHT, ROW_PITCH, PADDING = 34, 44, 10
 LABEL_CHAR_WIDTH, PICK_CHAR_WIDTH = 7.0, 7.6
 """Average widths of a character at the diagram's 13px font (picks are bold)."""
 LANE_GAP, LANE_START = 14, 18
+NEST_INDENT = 22
+"""How far a decision within a stage is indented under that stage's box."""
 LABEL_CHARS, BOX_CHARS = 40, 44
 FLOW_VERBS = {"delivers_to": "delivers to", "feeds": "feeds", "reads_from": "reads from"}
 
 
 @dataclass(frozen=True)
 class Box:
-    """A stage's row: the stage name, and its pick (empty when the stage has none)."""
+    """A stage's row: the stage name, and its pick ("no pick" or "not needed" when it has none).
+    A decision within a stage is indented under that stage's row and joined to it by `nest`."""
 
     stage: str
     stage_name: str
@@ -29,6 +34,11 @@ class Box:
     x: float
     y: float
     width: float
+    within: bool = False
+    folded: bool = False
+    """Not in focus (only when the result has a focus): drawn muted."""
+    nest: str = ""
+    """For a decision within a stage: the SVG path from its stage's box to this one."""
 
 
 @dataclass(frozen=True)
@@ -52,24 +62,28 @@ class Diagram:
 
 
 def layout_pipeline(kb: KnowledgeBase, result: Result) -> Diagram:
-    """Lay out every stage of the result in stage order, with arrows between related picks."""
-    rows = [stage.top.node if stage.top else None for stage in result.stages]
-    labels = [_cut(stage.name, LABEL_CHARS) for stage in result.stages]
-    picks = [_cut(kb.nodes[node].name, BOX_CHARS) if node else "no pick" for node in rows]
+    """Lay out every stage of the result in report order (each decision within a stage indented
+    under it), with arrows between related picks."""
+    stages = ordered_stages(kb, result)
+    rows = [stage.top.node if stage.top else None for stage in stages]
+    labels = [_cut(stage.name, LABEL_CHARS) for stage in stages]
+    picks = [
+        _cut(kb.nodes[node].name, BOX_CHARS) if node else pick_text(s)
+        for s, node in zip(stages, rows, strict=True)
+    ]
     label_width = _width(labels, LABEL_CHAR_WIDTH)
-    box_x, box_width = label_width + 2 * PADDING, _width(picks, PICK_CHAR_WIDTH) + 2 * PADDING
-    boxes = tuple(
-        Box(
-            stage.stage,
-            labels[row],
-            picks[row],
-            kb.nodes[node].name if node else "",
-            box_x,
-            row * ROW_PITCH,
-            box_width,
+    box_x = label_width + 2 * PADDING
+    box_width = (
+        max(
+            (
+                _width([pick], PICK_CHAR_WIDTH) + (NEST_INDENT if s.within else 0)
+                for s, pick in zip(stages, picks, strict=True)
+            ),
+            default=_width([], PICK_CHAR_WIDTH),
         )
-        for row, (stage, node) in enumerate(zip(result.stages, rows, strict=True))
+        + 2 * PADDING
     )
+    boxes = _boxes(result, stages, labels, picks, box_x, box_width)
     edge_x = box_x + box_width
     arrows = tuple(
         _arrow(kb, flow, pair, edge_x + LANE_START + lane * LANE_GAP, edge_x)
@@ -77,6 +91,46 @@ def layout_pipeline(kb: KnowledgeBase, result: Result) -> Diagram:
     )
     width = edge_x + LANE_START + len(arrows) * LANE_GAP + PADDING
     return Diagram(width, len(boxes) * ROW_PITCH, label_width, ROW_HEIGHT, boxes, arrows)
+
+
+def _boxes(
+    result: Result,
+    stages: list[StageResult],
+    labels: list[str],
+    picks: list[str],
+    box_x: float,
+    box_width: float,
+) -> tuple[Box, ...]:
+    rows = {stage.stage: row for row, stage in enumerate(stages)}
+    boxes = []
+    for row, stage in enumerate(stages):
+        parent = rows.get(stage.within) if stage.within else None
+        indent = NEST_INDENT if parent is not None else 0
+        boxes.append(
+            Box(
+                stage.stage,
+                labels[row],
+                picks[row],
+                stage.top.name if stage.top else "",
+                box_x + indent,
+                row * ROW_PITCH,
+                box_width - indent,
+                within=parent is not None,
+                folded=bool(result.focus) and not result.in_focus(stage),
+                nest=_nest_path(parent, row, box_x) if parent is not None else "",
+            )
+        )
+    return tuple(boxes)
+
+
+def _nest_path(parent: int, row: int, box_x: float) -> str:
+    """Down from the left of the stage's box, then right into the decision's box."""
+    x, top, middle = (
+        box_x + NEST_INDENT / 2,
+        parent * ROW_PITCH + ROW_HEIGHT,
+        row * ROW_PITCH + ROW_HEIGHT / 2,
+    )
+    return f"M {x:g} {top:g} V {middle:g} H {box_x + NEST_INDENT:g}"
 
 
 def _width(texts: list[str], char_width: float) -> float:

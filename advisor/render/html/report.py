@@ -1,20 +1,31 @@
 """What an HTML recommendation report shows, worked out from a Result with the explanation API:
-per stage the pick and *how*, the alternatives and *why not*, *what would change the pick*, the
-assumptions it rests on, and the sources behind each statement."""
+the stages in focus first (the others folded into a table), per stage the pick and *how*, the
+alternatives and *why not*, *what would change the pick*, the assumptions it rests on and the
+sources behind each statement; and the design, diagnoses and calculations."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from advisor.engine.explain import Change, explain, influencing_questions, what_would_change
-from advisor.render.common import LENS_DESCRIPTION, answer_rows, badge, support_lines
+from advisor.render.common import (
+    LENS_DESCRIPTION,
+    answer_rows,
+    badge,
+    display_stages,
+    pick_text,
+    stage_heading,
+    support_lines,
+)
+from advisor.render.html.diagnosis import Calculation, DiagnosisView, calculations, diagnosis_views
 from advisor.render.html.diagram import Diagram, layout_pipeline
+from advisor.render.html.reasons import Citations, Reason
 
 if TYPE_CHECKING:
     from advisor.engine.engine import Engine
-    from advisor.engine.result import Assumption, Candidate, Firing, Result, StageResult
+    from advisor.engine.result import Assumption, Candidate, Result, StageResult
     from advisor.knowledge import KnowledgeBase
 
 DEFAULT_TITLE = "AWS ML Advisor recommendation"
@@ -35,17 +46,6 @@ class Row:
     question: str
     answer: str
     note: str = ""
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A rule firing as a sentence, with its weight (for support) and numbered sources."""
-
-    rule: str
-    title: str
-    text: str
-    weight: int | None = None
-    refs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,14 @@ class ChangeGroup:
 class StageView:
     stage: str
     name: str
+    heading: str
+    """`Ingestion: Stream capacity` for a decision within a stage."""
+    within: bool
     pick: str
     status: str
     summary: str
+    not_needed: tuple[Reason, ...]
+    """The rules that settled the stage as not needed (then nothing is picked)."""
     how: tuple[Reason, ...]
     stands_in_for: tuple[str, ...]
     alternatives: tuple[Alternative, ...]
@@ -88,6 +93,25 @@ class StageView:
 
 
 @dataclass(frozen=True)
+class FoldedStage:
+    """A stage outside the focus: its outcome in a few words."""
+
+    stage: str
+    name: str
+    within: bool
+    pick: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DesignRow:
+    """What runs today in one stage."""
+
+    stage: str
+    nodes: str
+
+
+@dataclass(frozen=True)
 class ReportView:
     title: str
     lens: str
@@ -95,24 +119,23 @@ class ReportView:
     answers: tuple[Row, ...]
     assumptions: tuple[Row, ...]
     ignored: tuple[str, ...]
+    focus: tuple[str, ...]
+    """The names of the stages being decided (empty: the whole pipeline)."""
     stages: tuple[StageView, ...]
+    """The stages in focus, explained, in report order."""
+    others: tuple[FoldedStage, ...]
+    design: tuple[DesignRow, ...]
+    diagnoses: tuple[DiagnosisView, ...]
+    diagnosis_sources: tuple[str, ...]
+    calculations: tuple[Calculation, ...]
     diagram: Diagram
-
-
-class Citations:
-    """Sources numbered in order of first citation."""
-
-    def __init__(self) -> None:
-        self.urls: dict[str, int] = {}
-
-    def cite(self, urls: Iterable[str]) -> tuple[int, ...]:
-        return tuple(self.urls.setdefault(url, len(self.urls) + 1) for url in dict.fromkeys(urls))
 
 
 def build_report(engine: Engine, answers: Mapping[str, Any], result: Result, title: str = "") -> ReportView:
     """The whole report's content (what would change each pick takes tens of ms per stage)."""
     kb = engine.kb
     facts = dict(result.facts)
+    focused, others = display_stages(kb, result)
     stages = tuple(
         _stage_view(
             kb,
@@ -121,8 +144,10 @@ def build_report(engine: Engine, answers: Mapping[str, Any], result: Result, tit
             what_would_change(engine, answers, result.lens, stage.stage, result.design_nodes()),
             facts,
         )
-        for stage in result.stages
+        for stage in focused
     )
+    cited = Citations()
+    diagnoses = diagnosis_views(kb, result, {stage.stage for stage in focused}, cited)
     return ReportView(
         title=title or DEFAULT_TITLE,
         lens=result.lens,
@@ -130,9 +155,26 @@ def build_report(engine: Engine, answers: Mapping[str, Any], result: Result, tit
         answers=tuple(Row(text, label) for _, text, label in answer_rows(kb, result)),
         assumptions=tuple(_assumed(kb, a) for a in result.assumptions),
         ignored=tuple(kb.questions[i.question].text for i in result.ignored),
+        focus=tuple(kb.stages[stage].name for stage in result.focus),
         stages=stages,
+        others=tuple(_folded(stage) for stage in others),
+        design=tuple(DesignRow(kb.stages[s].name, kb.node_names(nodes)) for s, nodes in result.design),
+        diagnoses=diagnoses,
+        diagnosis_sources=tuple(cited.urls),
+        calculations=calculations(result),
         diagram=layout_pipeline(kb, result),
     )
+
+
+def _folded(stage: StageResult) -> FoldedStage:
+    return FoldedStage(stage.stage, stage.name, stage.within is not None, pick_text(stage), _status(stage))
+
+
+def _status(stage: StageResult) -> str:
+    """`not needed`, `no pick`, or the pick's status badge (`active` when it has none)."""
+    if stage.not_needed:
+        return "not needed"
+    return (badge(stage.top.state) or "active") if stage.top else "no pick"
 
 
 def _stage_view(
@@ -140,18 +182,19 @@ def _stage_view(
 ) -> StageView:
     citations = Citations()
     top = stage.top
-    how = _how(kb, result, top, citations) if top else ()
-    summary = explain(kb, result, stage.stage, top.node).summary if top else _no_pick(stage)
     influencing = set(influencing_questions(kb, stage.stage))
     return StageView(
         stage=stage.stage,
         name=stage.name,
+        heading=stage_heading(kb, stage),
+        within=stage.within is not None,
         pick=top.name if top else "",
-        status=(badge(top.state) or "active") if top else "no pick",
-        summary=summary,
-        how=how,
+        status=_status(stage),
+        summary=explain(kb, result, stage.stage, top.node).summary if top else _no_pick(stage),
+        not_needed=_not_needed(result, stage, citations),
+        how=_how(kb, result, top, citations) if top else (),
         stands_in_for=tuple(kb.nodes[n].name for n in top.stands_in_for) if top else (),
-        alternatives=_alternatives(kb, result, stage, citations),
+        alternatives=() if stage.not_needed else _alternatives(kb, result, stage, citations),
         changes=_change_groups(kb, changes, facts),
         warnings=tuple(
             Reason(
@@ -165,12 +208,18 @@ def _stage_view(
     )
 
 
+def _not_needed(result: Result, stage: StageResult, citations: Citations) -> tuple[Reason, ...]:
+    return tuple(citations.reason(result.firing(index)) for index in stage.not_needed)
+
+
 def _assumed(kb: KnowledgeBase, assumption: Assumption) -> Row:
     question = assumption.question
     return Row(kb.questions[question].text, kb.value_label(question, assumption.value), assumption.because)
 
 
 def _no_pick(stage: StageResult) -> str:
+    if stage.not_needed:
+        return "Nothing is picked: the rules below settle this stage as not needed for these answers."
     if stage.exclusions and not stage.candidates:
         return "No candidate is left: every one was rejected (see below)."
     return "No candidate has enough support to be recommended."
@@ -192,7 +241,7 @@ def _alternatives(
     found = []
     for node in others:
         explanation = explain(kb, result, stage.stage, node)
-        reasons = tuple(_reason(firing, citations) for firing in explanation.firings)
+        reasons = tuple(citations.reason(firing) for firing in explanation.firings)
         if explanation.verdict == "unavailable":
             reasons = (
                 Reason(
@@ -209,10 +258,6 @@ def _alternatives(
             )
         )
     return tuple(found)
-
-
-def _reason(firing: Firing, citations: Citations) -> Reason:
-    return Reason(firing.rule, firing.title, firing.because, refs=citations.cite(firing.sources))
 
 
 def _change_groups(

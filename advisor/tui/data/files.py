@@ -1,4 +1,4 @@
-"""Files the TUI writes and reads: exported answers (YAML) and reports (Markdown)."""
+"""Files the TUI writes and reads: exported answers (YAML) and reports (Markdown or HTML)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from advisor.errors import AdvisorError
 from advisor.knowledge.answers import dump_answers
+from advisor.render.html import render_report
 from advisor.render.markdown import render_markdown
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 DEFAULT_ANSWERS = Path("advisor-answers.yaml")
 DEFAULT_REPORT = Path("advisor-report.md")
+DEFAULT_HTML_REPORT = Path("advisor-report.html")
 
 
 def answers_text(interview: Interview, title: str = "") -> str:
@@ -33,6 +35,11 @@ def answers_text(interview: Interview, title: str = "") -> str:
 def report_text(interview: Interview, title: str = "") -> str:
     """The Markdown report of the interview's current result."""
     return render_markdown(interview.engine.kb, interview.result(), title)
+
+
+def report_html(interview: Interview, title: str = "") -> str:
+    """The HTML report of the interview's current result: one self-contained page."""
+    return render_report(interview.engine, interview.answers, interview.result(), title)
 
 
 def write_file(path: Path, text: str) -> Path:

@@ -12,6 +12,7 @@ from advisor.check.findings import CheckReport
 from advisor.engine.engine import Engine
 from advisor.tui.data.check import FindingExplainer, finding_groups, short_summary
 from advisor.tui.data.views import Detail
+from advisor.tui.screens.exporting import export_check
 from advisor.tui.widgets.detail_pane import DetailPane
 from advisor.tui.widgets.finding_tree import FindingTree
 
@@ -19,7 +20,15 @@ from advisor.tui.widgets.finding_tree import FindingTree
 class CheckScreen(Screen[None]):
     """Owns the report shown and the finding whose detail is shown."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("e", "export('markdown')", "Report"),
+        Binding("h", "export('html')", "HTML"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+    PALETTE = (
+        ("Export check", "Write the findings as Markdown", "export('markdown')"),
+        ("Export check as HTML", "Write the findings as one HTML page", "export('html')"),
+    )
 
     def __init__(self, engine: Engine, report: CheckReport) -> None:
         super().__init__()
@@ -48,3 +57,6 @@ class CheckScreen(Screen[None]):
     def on_finding_tree_highlighted(self, message: FindingTree.Highlighted) -> None:
         self.finding = message.row.id
         self.query_one(DetailPane).detail = self.explainer.detail(message.row.id)
+
+    def action_export(self, fmt: str) -> None:
+        export_check(self, self.report, fmt)

@@ -39,7 +39,7 @@ KEYS = (
             ("s  b", 'skip ("I don\'t know") · go back one answer'),
             ("w  ?", "why this question: what its answers would change"),
             ("r", "results"),
-            ("e  a", "export the report (Markdown) · the answers (YAML)"),
+            ("e  h  a", "export the report (Markdown · HTML) · the answers (YAML)"),
             ("numbers", "type a unit (12 MB); s, b or ? then enter; escape leaves the box"),
             ("tab", "a help text too long for the panel: focus it to scroll it"),
         ),
@@ -50,7 +50,7 @@ KEYS = (
             ("↑ ↓", "stages, candidates, rejected alternatives"),
             ("tab", "focus the detail to scroll it (a name cut with … is there in full)"),
             ("l", "lens: exam (the certification) or current (new customers today)"),
-            ("e  a", "export the report · the answers"),
+            ("e  h  a", "export the report (Markdown · HTML) · the answers"),
         ),
     ),
     (
@@ -58,6 +58,7 @@ KEYS = (
         (
             ("↑ ↓", "findings: errors, warnings, information, then the suppressed ones"),
             ("tab", "focus the detail to scroll it: where, requirement, fix, why not, sources"),
+            ("e  h", "export the check (Markdown · HTML)"),
         ),
     ),
     (

@@ -19,13 +19,13 @@ from advisor.tui.data.questions import plain_error, progress_text, question_view
 from advisor.tui.data.session import Session
 from advisor.tui.data.step import StateKey, Step, next_step, snapshot, state_key
 from advisor.tui.data.why import why_lines
-from advisor.tui.screens.exporting import export_answers, export_report
+from advisor.tui.screens.exporting import export_answers, export_html_report, export_report
 from advisor.tui.screens.results import ResultsScreen
 from advisor.tui.screens.why_dialog import WhyDialog
 from advisor.tui.widgets.question_panel import QuestionPanel
 from advisor.tui.widgets.recommendations import RecommendationsPanel
 
-TYPED_KEYS = {"skip", "back", "why", "results", "export_report", "export_answers"}
+TYPED_KEYS = {"skip", "back", "why", "results", "export_report", "export_html_report", "export_answers"}
 """Actions whose keys a focused number answer takes as text."""
 
 
@@ -41,6 +41,7 @@ class InterviewScreen(Screen[None]):
         Binding("question_mark", "why", "Why?", show=False),
         Binding("r", "results", "Results"),
         Binding("e", "export_report", "Report", show=False),
+        Binding("h", "export_html_report", "HTML report", show=False),
         Binding("a", "export_answers", "Save"),
         Binding("escape", "app.pop_screen", "Home"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
@@ -48,6 +49,7 @@ class InterviewScreen(Screen[None]):
     PALETTE = (
         ("Results", "See the recommendation with its reasons", "results"),
         ("Export report", "Write the recommendation as Markdown", "export_report"),
+        ("Export HTML report", "Write the recommendation as one HTML page", "export_html_report"),
         ("Export answers", "Write the answers as YAML", "export_answers"),
         ("Skip question", "I don't know: reason with the stated assumption", "skip"),
         ("Back", "Undo the last answer", "back"),
@@ -184,6 +186,9 @@ class InterviewScreen(Screen[None]):
 
     def action_export_report(self) -> None:
         export_report(self, self.session)
+
+    def action_export_html_report(self) -> None:
+        export_html_report(self, self.session)
 
     def action_export_answers(self) -> None:
         export_answers(self, self.session)

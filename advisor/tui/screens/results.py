@@ -16,7 +16,7 @@ from advisor.tui.data.detail import Explainer
 from advisor.tui.data.rows import result_rows
 from advisor.tui.data.session import Session
 from advisor.tui.data.views import Detail, TreeItem
-from advisor.tui.screens.exporting import export_answers, export_report
+from advisor.tui.screens.exporting import export_answers, export_html_report, export_report
 from advisor.tui.widgets.candidate_tree import CandidateTree
 from advisor.tui.widgets.detail_pane import DetailPane
 
@@ -27,12 +27,14 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("l", "toggle_lens", "Lens"),
         Binding("e", "export_report", "Report"),
+        Binding("h", "export_html_report", "HTML"),
         Binding("a", "export_answers", "Save"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
     PALETTE = (
         ("Toggle lens", "Switch between the exam and current lenses", "toggle_lens"),
         ("Export report", "Write the recommendation as Markdown", "export_report"),
+        ("Export HTML report", "Write the recommendation as one HTML page", "export_html_report"),
         ("Export answers", "Write the answers as YAML", "export_answers"),
     )
 
@@ -97,6 +99,9 @@ class ResultsScreen(Screen[None]):
 
     def action_export_report(self) -> None:
         export_report(self, self.session)
+
+    def action_export_html_report(self) -> None:
+        export_html_report(self, self.session)
 
     def action_export_answers(self) -> None:
         export_answers(self, self.session)
