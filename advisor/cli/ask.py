@@ -12,7 +12,6 @@ from typing import Any
 from advisor.cli.options import add_lens
 from advisor.cli.output import write_new
 from advisor.errors import AdvisorError, echo, one_line
-from advisor.knowledge import load_knowledge
 
 SAVE_PROMPT = "Save these answers? Type a file name ending in .yaml, or press enter to skip: "
 SAVE_ATTEMPTS = 3
@@ -44,6 +43,7 @@ def ask(
     from advisor.ask import LineDialogue
     from advisor.engine.engine import Engine
     from advisor.interview import Interview
+    from advisor.knowledge import load_knowledge
     from advisor.knowledge.answers import AnswersFile, dump_answers, read_answers
     from advisor.render.text import render_text
 

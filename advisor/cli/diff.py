@@ -8,7 +8,6 @@ from typing import Any
 
 from advisor.cli.options import add_lens, add_output
 from advisor.cli.output import emit
-from advisor.knowledge import load_knowledge
 
 EXIT_DIFFERS = 1
 
@@ -43,6 +42,7 @@ def compare(rules: Path | None, before: Path, after: Path, lens: str | None, fmt
     """The rendered difference, and whether anything differs."""
     from advisor.diff import diff_results
     from advisor.engine.engine import Engine
+    from advisor.knowledge import load_knowledge
     from advisor.knowledge.answers import read_answers
     from advisor.render.difference import render_difference
 

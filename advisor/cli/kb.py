@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from advisor.cli.output import emit
-from advisor.knowledge import KnowledgeBase, load_knowledge
 
 KINDS = ("questions", "nodes", "rules", "stages", "exams")
 
@@ -55,17 +54,19 @@ def run_coverage(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from advisor.knowledge import load_knowledge
     from advisor.render.show import render_item
 
-    kb: KnowledgeBase = load_knowledge(args.rules)
+    kb = load_knowledge(args.rules)
     emit(render_item(kb, kb.find(args.id)))
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from advisor.knowledge import load_knowledge
     from advisor.render import listing
 
-    kb: KnowledgeBase = load_knowledge(args.rules)
+    kb = load_knowledge(args.rules)
     if args.stage is not None:
         kb.stage(args.stage)
     if args.kind is None:
@@ -79,6 +80,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def coverage(rules: Path | None, missing_only: bool, exam: str | None = None) -> tuple[str, bool]:
     """The coverage report of one exam profile, and whether nothing is missing."""
+    from advisor.knowledge import load_knowledge
     from advisor.knowledge.coverage import measure_coverage, render_coverage
     from advisor.knowledge.scenarios import read_scenario, scenario_files
 
@@ -91,6 +93,8 @@ def coverage(rules: Path | None, missing_only: bool, exam: str | None = None) ->
 
 
 def validate(path: Path | None) -> str:
+    from advisor.knowledge import load_knowledge
+
     kb = load_knowledge(path, use_cache=False)
     doc = kb.document
     where = kb.source or Path("rules")

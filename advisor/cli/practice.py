@@ -11,12 +11,11 @@ from typing import Any
 from advisor.cli.options import LENSES, add_output
 from advisor.cli.output import emit
 from advisor.errors import UnknownIdError
-from advisor.knowledge import load_knowledge
 
 
 def register(commands: Any) -> None:
     from advisor.cli.parser import Parser
-    from advisor.practice.draw import MODES
+    from advisor.practice.modes import MODES
     from advisor.render.practice_stats import STATS_FORMATS
 
     practice = commands.add_parser(
@@ -59,6 +58,7 @@ def _count(text: str) -> int:
 
 def run_practice(args: argparse.Namespace) -> int:
     from advisor.engine.engine import Engine
+    from advisor.knowledge import load_knowledge
     from advisor.practice.bank import Filters, filter_bank, load_bank
     from advisor.practice.dialogue import PracticeDialogue
     from advisor.practice.round import PracticeRound, RoundRequest, draw_questions, round_seed, system_clock
@@ -95,6 +95,7 @@ def _nothing_to_ask(mode: str) -> str:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from advisor.knowledge import load_knowledge
     from advisor.practice.round import system_clock
     from advisor.practice.stats import practice_stats
     from advisor.practice.store import ProgressStore

@@ -9,7 +9,6 @@ from typing import Any
 from advisor.cli.options import add_lens, add_output
 from advisor.cli.output import emit
 from advisor.errors import UnknownIdError
-from advisor.knowledge import load_knowledge
 from advisor.knowledge.spelling import suggest
 
 
@@ -51,6 +50,7 @@ def recommend(
     rules: Path | None, answers: Path | None, example: str | None, lens: str | None, fmt: str
 ) -> str:
     from advisor.engine.engine import Engine
+    from advisor.knowledge import load_knowledge
     from advisor.knowledge.answers import read_answers
     from advisor.render import render_result
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal
 
 from advisor.knowledge.models import ExamProfile
 from advisor.practice.bank import BankQuestion
+from advisor.practice.modes import MODES, Mode
 
-Mode = Literal["drill", "exam", "review", "due"]
-MODES: tuple[Mode, ...] = ("due", "drill", "exam", "review")
+__all__ = ["MODES", "Mode"]
 DEFAULT_COUNT = 10
 """Questions in a drill, review or due round when no count is given."""
 

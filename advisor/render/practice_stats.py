@@ -5,9 +5,10 @@ PracticeStats."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.practice.stats import AreaStats, PracticeStats
+if TYPE_CHECKING:
+    from advisor.practice.stats import AreaStats, PracticeStats
 
 FORMAT_ID = "aws-ml-advisor/practice-stats@1"
 STATS_FORMATS = ("text", "json", "markdown", "html")
