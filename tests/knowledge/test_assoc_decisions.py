@@ -9,23 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from derivations import derived
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.engine.engine import Engine
-from advisor.engine.result import Result
-from advisor.knowledge import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def engine(kb: KnowledgeBase) -> Engine:
-    return Engine(kb)
-
-
-def derived(result: Result, fact: str) -> Any:
-    (derivation,) = [d for d in result.derived if d.fact == fact]
-    return derivation.value
-
 
 FACETS = st.tuples(st.integers(1, 100_000), st.integers(1, 100_000)).flatmap(
     lambda sizes: st.tuples(st.just(sizes), st.integers(0, sizes[0]), st.integers(0, sizes[1]))
