@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+WHOLE_PIPELINE_MIN_CHANGES = 0.25
+"""For the whole pipeline, questions whose answer is expected to change fewer top picks than
+this (one chance in four of changing one pick) are not asked: with every stage in play, the
+long tail of unlikely changes would double the interview (bench/interview_length.py)."""
+
 
 @dataclass(frozen=True)
 class Impact:
@@ -55,10 +60,18 @@ class QuestionChoice:
         """Stages whose top pick this answer can change, in first-seen order."""
         return tuple(dict.fromkeys(impact.stage for impact in self.impacts))
 
+    answers: int = 1
+    """How many different answers the question has (the current one included)."""
+
     @property
     def rank(self) -> tuple[int, int]:
         """Higher is more useful: stages it can change, then answers that change something."""
         return len(self.stages), len({repr(impact.value) for impact in self.impacts})
+
+    @property
+    def expected_changes(self) -> float:
+        """How many top picks the answer changes on average, if every answer were equally likely."""
+        return len(self.impacts) / self.answers
 
 
 @dataclass
@@ -104,11 +117,13 @@ class Interview:
 
     @property
     def decided_stages(self) -> list[str]:
-        """The stages the interview works for: the focus with the decisions within it, or all."""
+        """The stages the interview works for: the focus with the decisions within it; for the
+        whole pipeline, every stage, with the decisions within only the stages of the design
+        (a service's settings are decided when its stage is the focus or runs today)."""
         stages = self.engine.kb.stages.values()
-        if not self.focus:
-            return [stage.id for stage in stages]
-        return [s.id for s in stages if s.id in self.focus or s.within in self.focus]
+        if self.focus:
+            return [s.id for s in stages if s.id in self.focus or s.within in self.focus]
+        return [s.id for s in stages if s.within is None or s.within in self.design]
 
     # -- state -------------------------------------------------------------------------------
 
@@ -141,16 +156,29 @@ class Interview:
 
     def options(self) -> list[QuestionChoice]:
         """Every pending question with its impacts, most useful first (ties: knowledge order)."""
-        order = {question_id: index for index, question_id in enumerate(self.engine.kb.questions)}
-        choices = [QuestionChoice(question, self.impacts(question.id)) for question in self.pending()]
+        kb = self.engine.kb
+        order = {question_id: index for index, question_id in enumerate(kb.questions)}
+        choices = [
+            QuestionChoice(
+                question,
+                self.impacts(question.id),
+                len(alternatives(kb, question.id, self.answers.get(question.id))) + 1,
+            )
+            for question in self.pending()
+        ]
         return sorted(choices, key=lambda c: (-c.rank[0], -c.rank[1], order[c.question.id]))
 
     def next_question(self) -> Question | None:
-        """The question to ask now, or None when no answer can change any top pick."""
-        options = self.options()
-        if not options or not options[0].impacts:
-            return None
-        return options[0].question
+        """The most useful question worth asking now, or None when none is (see `worth_asking`)."""
+        return next((choice.question for choice in self.options() if self.worth_asking(choice)), None)
+
+    def worth_asking(self, choice: QuestionChoice) -> bool:
+        """A focused interview asks every question that can change a focused pick. For the whole
+        pipeline, a question must be likely enough to matter: on average its answer changes at
+        least WHOLE_PIPELINE_MIN_CHANGES picks, if every answer were equally likely."""
+        if not choice.impacts:
+            return False
+        return bool(self.focus) or choice.expected_changes >= WHOLE_PIPELINE_MIN_CHANGES
 
     def impacts(self, question_id: str) -> tuple[Impact, ...]:
         """Every (value, stage) whose top pick would change if this question got that value.
@@ -200,12 +228,16 @@ class Interview:
         """Why the interview is over, or None while a question can still change something."""
         if self.next_question() is not None:
             return None
-        if not self.pending():
+        pending = self.pending()
+        if not pending:
             return "Every relevant question is answered."
-        return (
-            f"No remaining question can change any stage's top pick "
-            f"({len(self.pending())} optional questions left unasked)."
-        )
+        left = f"({len(pending)} optional questions left unasked)"
+        if any(choice.impacts for choice in self.options()):
+            return (
+                f"No remaining question is likely to change a top pick {left}; "
+                "focus on a stage to be asked about every detail that can change it."
+            )
+        return f"No remaining question can change any stage's top pick {left}."
 
     # -- changing answers --------------------------------------------------------------------
 

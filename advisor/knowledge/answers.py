@@ -66,6 +66,8 @@ class StageExpectation(Model):
     """Nodes that must be among the candidates."""
     excludes: dict[Id, str] = {}
     """Node -> id of the rule expected to exclude it (or `LENS` for the current lens)."""
+    not_needed: bool | None = None
+    """True: a rule settles the stage as not needed; False: none does."""
 
 
 Letter = Literal["A", "B", "C", "D"]
@@ -132,6 +134,8 @@ def parse_answers(
     parsed = validate_model(model, document, shown, AnswersError)
     _check_focus(kb, parsed, document, shown)
     _check_design(kb, parsed, document, shown)
+    if isinstance(parsed, Scenario):
+        _check_expectations(kb, parsed, document, shown)
     return parsed, _coerce(kb, parsed.answers, document, shown)
 
 
@@ -142,6 +146,28 @@ def _check_focus(kb: KnowledgeBase, parsed: AnswersFile, document: YamlDocument,
             raise AnswersError(
                 f"focus: unknown stage '{stage}'{hint}", shown, document.line_of(("focus", index))
             )
+
+
+def _check_expectations(kb: KnowledgeBase, scenario: Scenario, document: YamlDocument, shown: str) -> None:
+    """A scenario's expectations and practice question name stages and nodes that exist."""
+    places: list[tuple[tuple[str | int, ...], str, str]] = []  # (location, kind, id)
+    for stage, expectation in scenario.expect.items():
+        places.append((("expect", stage), "stage", stage))
+        top = [expectation.top] if isinstance(expectation.top, str) else expectation.top or []
+        nodes = [*top, *expectation.includes, *expectation.excludes]
+        places += [(("expect", stage), "node", node) for node in nodes]
+    if scenario.question is not None:
+        places.append((("question", "stage"), "stage", scenario.question.stage))
+        places += [
+            (("question", "options", letter), "node", o.node)
+            for letter, o in scenario.question.options.items()
+        ]
+    for location, kind, item in places:
+        known = kb.stages if kind == "stage" else kb.nodes
+        if item not in known:
+            where = ".".join(map(str, location))
+            message = f"{where}: unknown {kind} '{item}'{suggest(item, set(known))}"
+            raise AnswersError(message, shown, document.line_of(location))
 
 
 def _check_design(kb: KnowledgeBase, parsed: AnswersFile, document: YamlDocument, shown: str) -> None:

@@ -72,6 +72,10 @@ def check_scenario(scenario: Scenario, result: Result) -> list[Mismatch]:
         wanted = [expectation.top] if isinstance(expectation.top, str) else expectation.top
         if wanted is not None and top not in wanted:
             misses.append(Mismatch(stage_id, f"top in {wanted}", f"top {top}; ranking: {ranking or 'empty'}"))
+        settled = bool(stage and stage.not_needed)
+        if expectation.not_needed is not None and settled != expectation.not_needed:
+            wanted_text = "settled as not needed" if expectation.not_needed else "needed"
+            misses.append(Mismatch(stage_id, wanted_text, "not needed" if settled else "needed"))
         names = {c.node for c in stage.candidates} if stage else set()
         for node in expectation.includes:
             if node not in names:
