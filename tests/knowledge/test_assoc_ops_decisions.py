@@ -161,3 +161,38 @@ def test_latency_outside_the_model_is_traced_with_x_ray(engine: Engine) -> None:
     result = run(engine, {"latency_outside_model": True}, {"deployment": SAGEMAKER_ENDPOINT})
     assert diagnosed(result, "latency_outside_model")
     assert result.top("monitoring") == "aws_x_ray"
+
+
+def test_a_model_on_ecs_is_scaled_by_application_auto_scaling_behind_a_queue(engine: Engine) -> None:
+    answers = {
+        "container_orchestrator": "ecs",
+        "ops_preference": "self_managed",
+        "prediction_consumption": "queued_requests",
+        "inference_traffic_pattern": "spiky",
+    }
+    result = run(engine, answers)
+    assert result.top("deployment") == "amazon_ecs"
+    assert result.top("endpoint_scaling") == "aws_application_auto_scaling"
+    ranking = result.stage("deployment")
+    assert ranking is not None
+    assert {c.node: c.score for c in ranking.candidates}.get("amazon_sqs", 0) > 0
+
+
+@pytest.mark.parametrize(
+    ("timing", "policy"),
+    [("predictable_times", "scheduled_scaling"), ("unpredictable_times", "target_tracking_scaling")],
+)
+def test_errors_at_peaks_are_met_by_a_schedule_only_when_the_peaks_are_known(
+    engine: Engine, timing: str, policy: str
+) -> None:
+    answers = {
+        "prediction_consumption": "interactive_requests",
+        "inference_traffic_pattern": "spiky",
+        "peak_timing": timing,
+        "endpoint_errors_under_load": True,
+    }
+    result = run(
+        engine, answers, {"deployment": SAGEMAKER_ENDPOINT, "endpoint_scaling": "target_tracking_scaling"}
+    )
+    assert diagnosed(result, "endpoint_errors_under_load")
+    assert result.top("endpoint_scaling") == policy
