@@ -196,3 +196,12 @@ def test_errors_at_peaks_are_met_by_a_schedule_only_when_the_peaks_are_known(
     )
     assert diagnosed(result, "endpoint_errors_under_load")
     assert result.top("endpoint_scaling") == policy
+
+
+def test_a_lambda_function_in_front_of_a_fast_model_is_inspected_and_profiled(engine: Engine) -> None:
+    design = {"deployment": frozenset({SAGEMAKER_ENDPOINT, "aws_lambda"})}
+    result = engine.run({"latency_outside_model": True}, design=design, compare_lenses=False)
+    ranking = result.stage("monitoring")
+    assert ranking is not None
+    scores = {c.node: c.score for c in ranking.candidates}
+    assert scores["aws_x_ray"] > scores["cloudwatch_lambda_insights"] > scores["amazon_codeguru"] > 0
