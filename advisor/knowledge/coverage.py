@@ -70,9 +70,18 @@ class ItemCoverage:
 
 
 @dataclass(frozen=True)
+class OutOfScope:
+    """A service the exam does not expect, and the status of the knowledge's node for it."""
+
+    item: ScopeItem
+    state: str | None
+
+
+@dataclass(frozen=True)
 class Coverage:
     tasks: tuple[TaskCoverage, ...]
     items: tuple[ItemCoverage, ...]
+    out_of_scope: tuple[OutOfScope, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -115,13 +124,18 @@ def measure_coverage(kb: KnowledgeBase, scenarios: list[Scenario], exam_id: str 
     items = tuple(
         ItemCoverage(
             item=item,
-            state=kb.nodes[item.id].status.state if item.id in kb.nodes else None,
+            state=_state(kb, item.id),
             recommended_by=tuple(sorted(recommenders.get(item.id, ()))),
             scenarios=tuple(s.id for s in scenarios if item.id in _expected_nodes(s)),
         )
         for item in exam.scope
     )
-    return Coverage(tasks, items)
+    outside = tuple(OutOfScope(item, _state(kb, item.id)) for item in exam.out_of_scope)
+    return Coverage(tasks, items, outside)
+
+
+def _state(kb: KnowledgeBase, node: str) -> str | None:
+    return kb.nodes[node].status.state if node in kb.nodes else None
 
 
 def _expected_nodes(scenario: Scenario) -> set[str]:
@@ -157,6 +171,9 @@ def render_coverage(coverage: Coverage, missing_only: bool = False) -> str:
             f"{entry.item.name[:44]:<44} {entry.state or '-':<24} {len(entry.recommended_by):>5} "
             f"{len(entry.scenarios):>9}  {'; '.join(entry.gaps) or 'ok'}"
         )
+    if coverage.out_of_scope and not missing_only:
+        out += ["", "Out of scope (the exam does not expect them; never gaps)", ""]
+        out += [f"{o.item.name[:44]:<44} {o.state or 'no node':<24}" for o in coverage.out_of_scope]
     out += [
         "",
         "complete: nothing missing" if coverage.complete else f"{coverage.gap_count} entries with gaps",

@@ -132,6 +132,11 @@ class CrossReferencer:
                     self.fail(origin, f"duplicate {kind} id '{repeated[0]}'", f"{kind}s")
             for index, task in enumerate(exam.tasks):
                 self.expect(origin, "domain", task.domain, domains, "tasks", index, "domain")
+            in_scope = {item.id for item in exam.scope}
+            for index, item in enumerate(exam.out_of_scope):
+                if item.id in in_scope:
+                    message = f"'{item.id}' is both in scope and out of scope"
+                    self.fail(origin, message, "out_of_scope", index, "id")
 
     def _check_questions(self) -> None:
         for spec in [*self.doc.questions, *self.doc.facts]:

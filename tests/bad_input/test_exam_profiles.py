@@ -63,6 +63,13 @@ CASES = {
         "exams:\n" + exam("second") + NODE.replace("{refs}", '"2.1"'),
         "kb/zz.yaml:17: node x1: unknown exam task statement '2.1' (did you mean '1.1' or '1.2'?)",
     ),
+    "in_and_out_of_scope": (
+        "exams:\n"
+        + exam("second")
+        + "    scope:\n      - {id: x1, name: X, category: C}\n"
+        + "    out_of_scope:\n      - {id: x2, name: Y, category: C}\n      - {id: x1, name: X, category: C}\n",
+        "kb/zz.yaml:20: exam second: 'x1' is both in scope and out of scope",
+    ),
 }
 
 

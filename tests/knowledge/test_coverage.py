@@ -45,6 +45,26 @@ def test_gaps_on_a_small_knowledge_base(kb_with: Callable[..., Path]) -> None:
     assert text.endswith("3 entries with gaps\n")
 
 
+def test_out_of_scope_items_are_listed_but_never_gaps(kb_with: Callable[..., Path]) -> None:
+    profile = SCOPE + (
+        "    out_of_scope:\n"
+        "      - {id: stream_a, name: Old stream, category: Analytics}\n"
+        "      - {id: elsewhere, name: Elsewhere service, category: Other}\n"
+    )
+    profile = profile.replace("      - {id: stream_a, name: Stream A, category: Analytics}\n", "")
+    kb = load_knowledge(kb_with(vocabulary=_with_exam(profile)), use_cache=False)
+    report = measure_coverage(kb, [])
+    assert [(o.item.id, o.state) for o in report.out_of_scope] == [
+        ("stream_a", "active"),
+        ("elsewhere", None),
+    ]
+    assert report.gap_count == 3  # the task, new_e and ghost: out-of-scope items add none
+    text = render_coverage(report)
+    outside = text[text.index("Out of scope") :]
+    assert "Old stream" in outside and "Elsewhere service" in outside and "no node" in outside
+    assert "Out of scope" not in render_coverage(report, missing_only=True)
+
+
 def test_shipped_knowledge_covers_the_exam(kb: KnowledgeBase) -> None:
     """Every in-scope service and algorithm has a node that a rule recommends, and every task
     statement has questions, rules and at least six scenarios."""

@@ -61,3 +61,5 @@ class ExamProfile(Model):
     domains: list[Domain] = Field(min_length=1)
     tasks: list[Task] = Field(min_length=1)
     scope: list[ScopeItem] = []
+    out_of_scope: list[ScopeItem] = []
+    """Services the guide says the exam does not expect; `advisor kb coverage` lists them."""
