@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any
 
-from advisor.engine.compile import CompiledRule
-from advisor.engine.lens import apply_current_lens
+from advisor.engine.compile import NODE, Action
+from advisor.engine.condition import Predicate, alpha_holds, predicate
+from advisor.engine.lens import apply_current_lens, successor_of
 from advisor.engine.result import (
     LENSES,
     Assumption,
@@ -18,7 +19,6 @@ from advisor.engine.result import (
     Derivation,
     Diagnosis,
     Exclusion,
-    Firing,
     Fix,
     IgnoredAnswer,
     Lens,
@@ -29,51 +29,72 @@ from advisor.engine.result import (
     Support,
 )
 from advisor.engine.template import render
+from advisor.engine.trace import Firing, Trace
 from advisor.errors import AnswersError
 from advisor.knowledge.answers import coerce_answers
-from advisor.knowledge.crossref import design_fact, pick_fact
-from advisor.knowledge.models import (
-    Derive,
-    Diagnose,
-    Exclude,
-    Formula,
-    Node,
-    NotNeeded,
-    Question,
-    Recommend,
-    Warn,
-)
-from advisor.knowledge.values import coerce_value, label_of
+from advisor.knowledge.crossref import design_fact
+from advisor.knowledge.formula import Expression, parse_formula
+from advisor.knowledge.models import Node, Question
+from advisor.knowledge.values import coerce_value, domain_values, label_of
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 RELEVANCE_MEMO = 4096
 """How many distinct states of the gating facts the relevance memo keeps."""
+ALPHA_MEMO = 65536
+"""How many (fact, value) pairs the alpha memory keeps (numbers can take any value)."""
 
 Design = Mapping[str, frozenset[str]]
 """What runs today: stage (or decision within a stage) -> the node ids there."""
 
+_UNSET: Any = object()
 
-@dataclass
+
 class _Run:
     """Working memory of one reasoning run."""
 
-    facts: dict[str, Any]
-    lens: Lens = "exam"
-    firings: list[Firing] = field(default_factory=list)
-    support: dict[str, dict[str, list[Support]]] = field(default_factory=lambda: defaultdict(dict))
-    excluded: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
-    warnings: dict[str, list[StageWarning]] = field(default_factory=lambda: defaultdict(list))
-    derived: list[Derivation] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    not_needed: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    diagnoses: list[Diagnosis] = field(default_factory=list)
-    agenda: list[int] = field(default_factory=list)
-    """Positions of woken rules not yet evaluated (a heap: lowest position first)."""
-    queued: set[int] = field(default_factory=set)
-    traced: bool = True
-    """False when only the top picks are wanted: no trace, no rendered reasons."""
+    __slots__ = (
+        "agenda",
+        "conflicts",
+        "count",
+        "derived",
+        "diagnoses",
+        "early",
+        "excluded",
+        "facts",
+        "lens",
+        "not_needed",
+        "queued",
+        "remaining",
+        "support",
+        "trace",
+        "traced",
+        "warnings",
+    )
+
+    def __init__(self, facts: dict[str, Any], lens: Lens, need: tuple[int, ...], traced: bool = True):
+        self.facts = facts
+        self.lens = lens
+        self.traced = traced
+        """False when only the top picks are wanted: no trace, no rendered reasons."""
+        self.remaining = list(need)
+        """Per rule: how many of its alpha tests do not hold yet."""
+        self.agenda: list[int] = []
+        """Positions of queued rules not yet evaluated (a heap: lowest position first)."""
+        self.queued: set[int] = set()
+        """Rules without alpha tests already queued."""
+        self.count = 0
+        self.trace: list[tuple[int, Node | None]] = []
+        self.early: dict[int, str] = {}
+        """Firing number -> reason rendered at firing time (see CompiledRules.rendered_early)."""
+        self.support: dict[str, dict[str, list[Support]]] = defaultdict(dict)
+        self.excluded: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        self.warnings: dict[str, list[StageWarning]] = defaultdict(list)
+        self.derived: list[Derivation] = []
+        self.conflicts: list[Conflict] = []
+        self.not_needed: dict[str, list[int]] = defaultdict(list)
+        self.diagnoses: list[Diagnosis] = []
 
 
 class Engine:
@@ -82,8 +103,29 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.compiled = kb.compiled
-        self._relevance: dict[tuple[Any, ...], list[Question]] = {}
+        size = len(self.compiled.ids)
+        self._relevance: dict[tuple[Any, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
         """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
+        self._alpha: dict[tuple[str, Any], tuple[int, ...]] = {}
+        """(fact, value) -> the rules whose alpha tests that value passes (one entry per test)."""
+        self._residuals: list[Predicate | None] = [_UNSET] * size
+        self._wheres: list[Predicate] = [_UNSET] * size
+        self._asks: dict[str, Predicate | None] = {}
+        self._formulas: dict[str, Expression] = {}
+        self._domains = {
+            q.id: frozenset(domain_values(q, kb.scales)) if q.type in ("choice", "scale") else None
+            for q in kb.questions.values()
+        }
+        self._assumed = {
+            q.id: coerce_value(q, kb.scales, q.assume) for q in kb.questions.values() if q.assume is not None
+        }
+        self._order = {question_id: index for index, question_id in enumerate(kb.questions)}
+        self._available = {node.id: node.status.available for node in kb.nodes.values()}
+        self._successor = {
+            node.id: (found.id if (found := successor_of(node, kb.nodes)) else None)
+            for node in kb.nodes.values()
+            if not node.status.available
+        }
 
     def run(
         self,
@@ -103,7 +145,7 @@ class Engine:
         """
         if lens not in LENSES:
             raise AnswersError(f"unknown lens '{lens}' (use exam or current)")
-        values = coerce_answers(self.kb, answers)
+        values = self._coerce(answers)
         shown = tuple(sorted((stage, tuple(sorted(nodes))) for stage, nodes in (design or {}).items()))
         result = replace(self._reason(values, lens, design), focus=tuple(focus), design=shown)
         if not compare_lenses:
@@ -121,52 +163,92 @@ class Engine:
         )
         return replace(result, lens_differences=differences)
 
+    def _coerce(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """`coerce_answers`, with a shortcut for choice and scale answers that are already ids;
+        anything wrong is left to `coerce_answers` to report."""
+        domains, questions = self._domains, self.kb.questions
+        values: dict[str, Any] = {}
+        for key, value in answers.items():
+            domain = domains.get(key, _UNSET)
+            if domain is _UNSET:
+                return coerce_answers(self.kb, answers)
+            if value is None or (domain is not None and value.__class__ is str and value in domain):
+                values[key] = value
+                continue
+            try:
+                values[key] = coerce_value(questions[key], self.kb.scales, value)
+            except ValueError:
+                return coerce_answers(self.kb, answers)
+        return values
+
     # -- facts ---------------------------------------------------------------------------
 
     def relevant(
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> list[Question]:
         """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
-        context = {**{k: v for k, v in answers.items() if v is not None}, "lens": lens}
-        context.update({design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()})
-        key = tuple(context.get(fact) for fact in self.compiled.gating_facts)
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        ids, _ = self._relevant(given, lens, design_facts)
+        return [self.kb.questions[question_id] for question_id in ids]
+
+    def _relevant(
+        self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The relevant question ids, in knowledge order, and as a set."""
+        key = tuple(
+            lens if fact == "lens" else given.get(fact, design_facts.get(fact))
+            for fact in self.compiled.gating_facts
+        )
         if (known := self._relevance.get(key)) is not None:
-            return list(known)
-        checks = self.compiled.asks_when
-        found = [
-            question
-            for question in self.kb.questions.values()
-            if (check := checks[question.id]) is None or check(context, None)
-        ]
+            return known
+        context = {**given, "lens": lens, **design_facts}
+        found = tuple(
+            question_id for question_id in self.kb.questions if self._asks_when(question_id)(context, None)
+        )
         if len(self._relevance) >= RELEVANCE_MEMO:
             self._relevance.clear()
-        self._relevance[key] = found
-        return list(found)
+        self._relevance[key] = (found, frozenset(found))
+        return self._relevance[key]
+
+    def _asks_when(self, question_id: str) -> Predicate:
+        check = self._asks.get(question_id, _UNSET)
+        if check is _UNSET:
+            tables = self.compiled
+            check = predicate(tables.asks_when[question_id], self.kb.nodes, tables.positions)
+            self._asks[question_id] = check
+        return check  # type: ignore[no-any-return]
 
     def facts_for(
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> tuple[dict[str, Any], list[Assumption], list[IgnoredAnswer]]:
         """The facts to reason with: relevant answers, assumptions for the rest, the design
         and the lens."""
+        facts, assumed, ignored = self._facts(answers, lens, design)
         kb = self.kb
+        assumptions = [Assumption(q, facts[q], kb.questions[q].assume_because) for q in assumed]
+        return facts, assumptions, [IgnoredAnswer(q, answers[q]) for q in ignored]
+
+    def _facts(
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None
+    ) -> tuple[dict[str, Any], list[str], list[str]]:
+        """The facts, the questions reasoned with an assumption, and the answers left out."""
         design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
         given = {key: value for key, value in answers.items() if value is not None}
-        relevant = {question.id for question in self.relevant(given, lens, design)}
+        relevant, relevant_set = self._relevant(given, lens, design_facts)
         facts: dict[str, Any] = {"lens": lens, **design_facts}
-        assumptions: list[Assumption] = []
-        ignored: list[IgnoredAnswer] = []
-        for question in kb.questions.values():
-            if question.id not in relevant:
-                if question.id in given:
-                    ignored.append(IgnoredAnswer(question.id, given[question.id]))
-                continue
-            if question.id in given:
-                facts[question.id] = given[question.id]
-            elif question.assume is not None:
-                value = coerce_value(question, kb.scales, question.assume)
-                facts[question.id] = value
-                assumptions.append(Assumption(question.id, value, question.assume_because))
-        return facts, assumptions, ignored
+        assumed_values = self._assumed
+        assumed = []
+        for question_id in relevant:
+            if question_id in given:
+                facts[question_id] = given[question_id]
+            elif question_id in assumed_values:
+                facts[question_id] = assumed_values[question_id]
+                assumed.append(question_id)
+        ignored = [question_id for question_id in given if question_id not in relevant_set]
+        if ignored:
+            ignored.sort(key=self._order.__getitem__)
+        return facts, assumed, ignored
 
     # -- reasoning -----------------------------------------------------------------------
 
@@ -176,19 +258,212 @@ class Engine:
         """Only the top pick of each stage: the same reasoning without a trace, several times
         faster, for questions like "would this answer change anything?". `checked` skips
         validating answers that are already normalised."""
-        values = answers if checked else coerce_answers(self.kb, answers)
-        facts, _, _ = self.facts_for(values, lens, design)
-        run = self._chain(_Run(facts=facts, lens=lens, traced=False))
+        values = answers if checked else self._coerce(answers)
+        facts, _, _ = self._facts(values, lens, design)
+        run = self._chain(_Run(facts, lens, self.compiled.need, traced=False))
         return {stage: self._best(run, stage) for stage in {*run.support, *run.not_needed}}
 
     def _best(self, run: _Run, stage: str) -> str | None:
-        """The top pick of a stage now: the highest positive score, ties broken by id."""
+        """The top pick of a stage now: the highest positive score, ties broken by id (under the
+        current lens, an unavailable node's support goes to its successor)."""
         if run.not_needed.get(stage):
             return None
-        candidates, _, _ = self._standing(run, stage, run.lens)
-        scored = [(-sum(s.weight for s in supports), node) for node, supports in candidates.items()]
-        best = min(scored, default=None)
+        supports = run.support.get(stage)
+        if not supports:
+            return None
+        excluded = run.excluded.get(stage, {})
+        scores: dict[str, int] = {}
+        current = run.lens == "current"
+        for supported, items in supports.items():
+            if supported in excluded:
+                continue
+            node = supported
+            if current and not self._available[supported]:
+                successor = self._successor[supported]
+                if successor is None or successor in excluded:
+                    continue
+                node = successor
+            scores[node] = scores.get(node, 0) + sum([support.weight for support in items])
+        best = min([(-score, node) for node, score in scores.items()], default=None)
         return best[1] if best is not None and best[0] < 0 else None
+
+    def _chain(self, run: _Run) -> _Run:
+        """Forward chaining: fire queued rules in agenda order until none is left. A rule that
+        reads another stage's pick comes after every rule acting on that stage (strata), so
+        the pick is settled when it is read."""
+        tables = self.compiled
+        for fact, value in list(run.facts.items()):
+            self._assert(run, fact, value)
+        agenda, queued = run.agenda, run.queued
+        for position in (*tables.eager, *tables.pick_readers):
+            if position not in queued:
+                queued.add(position)
+                heappush(agenda, position)
+        facts, nodes, picks, bound = run.facts, self.kb.nodes, tables.picks, tables.nodes
+        residuals, wheres = self._residuals, self._wheres
+        while agenda:
+            position = heappop(agenda)
+            for stage in picks[position]:
+                key = "pick:" + stage
+                if key not in facts:
+                    facts[key] = self._best(run, stage)
+            residual = residuals[position]
+            if residual is _UNSET:
+                residual = self._compile_residual(position)
+            if residual is not None and not residual(facts, None):
+                continue
+            ranged = bound[position]
+            if ranged is None:
+                self._fire(run, position, None)
+                continue
+            where = wheres[position]
+            if where is _UNSET:
+                where = self._compile_where(position)
+            for node in [nodes[node_id] for node_id in ranged if where(facts, nodes[node_id])]:
+                self._fire(run, position, node)
+        return run
+
+    def _compile_residual(self, position: int) -> Predicate | None:
+        condition = self.compiled.residual[position]
+        compiled = predicate(condition, self.kb.nodes, self.compiled.positions) if condition else None
+        self._residuals[position] = compiled
+        return compiled
+
+    def _compile_where(self, position: int) -> Predicate:
+        compiled = predicate(self.compiled.where[position], self.kb.nodes, self.compiled.positions)
+        self._wheres[position] = compiled
+        return compiled
+
+    def _assert(self, run: _Run, fact: str, value: Any) -> None:
+        """A fact is now known with this value: count the alpha tests it passes, and queue the
+        rules all of whose alpha tests now hold, and the rules without any that read it."""
+        tables = self.compiled
+        agenda = run.agenda
+        try:
+            hits = self._alpha.get((fact, value))
+        except TypeError:  # an unhashable value: decided without the memory
+            hits = self._alpha_hits(fact, value)
+        if hits is None:
+            hits = self._alpha_hits(fact, value)
+            if len(self._alpha) >= ALPHA_MEMO:
+                self._alpha.clear()
+            self._alpha[(fact, value)] = hits
+        remaining = run.remaining
+        for position in hits:
+            remaining[position] -= 1
+            if not remaining[position]:
+                heappush(agenda, position)
+        woken = tables.wakers.get(fact)
+        if woken:
+            queued = run.queued
+            for position in woken:
+                if position not in queued:
+                    queued.add(position)
+                    heappush(agenda, position)
+
+    def _alpha_hits(self, fact: str, value: Any) -> tuple[int, ...]:
+        positions = self.compiled.positions
+        return tuple(
+            position
+            for position, test in self.compiled.alpha.get(fact, ())
+            if alpha_holds(test, value, positions)
+        )
+
+    def _fire(self, run: _Run, position: int, node: Node | None) -> None:
+        index = run.count
+        run.count = index + 1
+        traced = run.traced
+        if traced:
+            run.trace.append((position, node))
+            if position in self.compiled.rendered_early:
+                run.early[index] = render(self.compiled.because[position], self.kb, run.facts, node)
+        for action in self.compiled.actions[position]:
+            kind = action.kind
+            if kind == "recommend":
+                target = node.id if action.target == NODE and node is not None else action.target
+                run.support[action.stage].setdefault(target, []).append(Support(index, action.weight))
+            elif kind == "exclude":
+                target = node.id if action.target == NODE and node is not None else action.target
+                run.excluded[action.stage].setdefault(target, []).append(index)
+            elif kind == "derive":
+                self._derive(run, action, index)
+            elif kind == "not_needed":
+                run.not_needed[action.stage].append(index)
+            elif kind == "warn" and traced:
+                text = render(action.value, self.kb, run.facts, node)
+                run.warnings[action.stage].append(StageWarning(text, index))
+            elif kind == "diagnose" and traced:
+                run.diagnoses.append(self._diagnosis(run, position, action, node, index))
+
+    def _derive(self, run: _Run, action: Action, index: int) -> None:
+        fact, shown = action.target, ""
+        value: Any = action.value
+        if action.formula is not None:
+            expression = self._formula(action.formula)
+            value = expression.evaluate(run.facts)
+            if value is None:  # division by zero, or not a finite number: nothing to conclude
+                return
+            if run.traced:
+                spec = self.kb.facts[fact]
+                shown = f"{fact} = {expression.show(run.facts, lambda v: label_of(spec, self.kb.scales, v))}"
+        facts = run.facts
+        if fact not in facts:
+            facts[fact] = value
+            if run.traced:
+                run.derived.append(Derivation(fact, value, index, shown))
+            self._assert(run, fact, value)
+        elif facts[fact] != value:
+            run.conflicts.append(Conflict(fact, facts[fact], value, index))
+
+    def _formula(self, text: str) -> Expression:
+        if text not in self._formulas:
+            self._formulas[text] = parse_formula(text)
+        return self._formulas[text]
+
+    def _diagnosis(
+        self, run: _Run, position: int, action: Action, node: Node | None, index: int
+    ) -> Diagnosis:
+        """The cause, rendered, with the rule's recommendations as the fixes."""
+        fixes = tuple(
+            Fix(fix.stage, node.id if fix.target == NODE and node is not None else fix.target, fix.weight)
+            for fix in self.compiled.actions[position]
+            if fix.kind == "recommend" and fix.weight > 0
+        )
+        return Diagnosis(action.symptom, render(action.value, self.kb, run.facts, node), index, fixes)
+
+    # -- result --------------------------------------------------------------------------
+
+    def _reason(self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None) -> Result:
+        facts, assumptions, ignored = self.facts_for(answers, lens, design)
+        run = self._chain(_Run(facts, lens, self.compiled.need))
+        tables = self.compiled
+        trace = Trace(self.kb, tables, run.facts)
+        ids, stages, early = tables.ids, tables.stages, run.early
+        firings = tuple(
+            [
+                Firing(
+                    number,
+                    ids[position],
+                    stages[position],
+                    node.id if node else None,
+                    trace,
+                    position,
+                    early.get(number),
+                )
+                for number, (position, node) in enumerate(run.trace)
+            ]
+        )
+        return Result(
+            lens=lens,
+            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
+            assumptions=tuple(assumptions),
+            ignored=tuple(ignored),
+            stages=self._stages(run, lens, firings),
+            derived=tuple(run.derived),
+            conflicts=tuple(run.conflicts),
+            firings=firings,
+            diagnoses=tuple(run.diagnoses),
+        )
 
     def _standing(
         self, run: _Run, stage: str, lens: Lens
@@ -206,142 +481,22 @@ class Engine:
         by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
         return candidates, by_lens, stands_in
 
-    def _chain(self, run: _Run) -> _Run:
-        """Forward chaining: fire woken rules in agenda order until none is left. A rule that
-        reads another stage's pick comes after every rule acting on that stage (strata), so
-        the pick is settled when it is read."""
-        for fact, value in run.facts.items():
-            self._wake(run, fact, value)
-        compiled = self.compiled
-        self._push(run, [rule.position for rule in compiled.fire_without_facts])
-        self._push(run, compiled.pick_readers)
-        rules = compiled.rules
-        while run.agenda:
-            rule = rules[heapq.heappop(run.agenda)]
-            for stage in rule.picks:
-                run.facts.setdefault(pick_fact(stage), self._best(run, stage))
-            for node in rule.bindings(run.facts):
-                self._fire(run, rule, node)
-        return run
-
-    def _reason(self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None) -> Result:
-        facts, assumptions, ignored = self.facts_for(answers, lens, design)
-        run = self._chain(_Run(facts=facts, lens=lens))
-        return Result(
-            lens=lens,
-            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
-            assumptions=tuple(assumptions),
-            ignored=tuple(ignored),
-            stages=self._stages(run, lens),
-            derived=tuple(run.derived),
-            conflicts=tuple(run.conflicts),
-            firings=tuple(run.firings),
-            diagnoses=tuple(run.diagnoses),
-        )
-
-    @staticmethod
-    def _push(run: _Run, positions: Iterable[int]) -> None:
-        fresh = set(positions) - run.queued
-        run.queued |= fresh
-        for position in fresh:
-            heapq.heappush(run.agenda, position)
-
-    def _wake(self, run: _Run, fact: str, value: Any) -> None:
-        """Queue the rules that the fact, now known with this value, may let fire."""
-        compiled = self.compiled
-        self._push(run, compiled.unguarded_readers.get(fact, ()))
-        key = (fact, value)
-        if isinstance(value, Hashable) and key in compiled.guarded:
-            self._push(run, compiled.guarded[key])
-
-    def _fire(self, run: _Run, compiled: CompiledRule, node: Node | None) -> None:
-        rule = compiled.rule
-        index = len(run.firings)
-        if run.traced:
-            self._record(run, compiled, node)
-        for action in rule.then:
-            if isinstance(action, Recommend):
-                target = self._target(action.recommend, node)
-                stage = action.stage or rule.stage
-                run.support[stage].setdefault(target, []).append(Support(index, action.weight))
-            elif isinstance(action, Exclude):
-                target = self._target(action.exclude, node)
-                run.excluded[action.stage or rule.stage].setdefault(target, []).append(index)
-            elif isinstance(action, Derive):
-                self._derive(run, compiled, action, index)
-            elif isinstance(action, NotNeeded):
-                run.not_needed[action.not_needed].append(index)
-            elif isinstance(action, Warn) and run.traced:
-                text = render(action.warn, self.kb, run.facts, node)
-                run.warnings[rule.stage].append(StageWarning(text, index))
-            elif isinstance(action, Diagnose) and run.traced:
-                run.diagnoses.append(self._diagnosis(run, compiled, action, node, index))
-
-    def _record(self, run: _Run, compiled: CompiledRule, node: Node | None) -> None:
-        """Add the firing to the trace, with the facts it read and its rendered reason."""
-        rule = compiled.rule
-        run.firings.append(
-            Firing(
-                number=len(run.firings),
-                rule=rule.id,
-                title=rule.title,
-                stage=rule.stage,
-                node=node.id if node else None,
-                facts=tuple([(fact, run.facts.get(fact)) for fact in compiled.sorted_reads]),
-                because=render(rule.because, self.kb, run.facts, node),
-                sources=compiled.sources,
-                exam=compiled.exam,
-            )
-        )
-
-    @staticmethod
-    def _target(reference: str, node: Node | None) -> str:
-        return node.id if reference == "{node}" and node is not None else reference
-
-    def _derive(self, run: _Run, compiled: CompiledRule, action: Derive, index: int) -> None:
-        fact, shown = action.derive, ""
-        value: Any = action.value
-        if isinstance(value, Formula):
-            expression = (compiled.formulas or {})[fact]
-            value = expression.evaluate(run.facts)
-            if value is None:  # division by zero, or not a finite number: nothing to conclude
-                return
-            if run.traced:
-                spec = self.kb.facts[fact]
-                shown = f"{fact} = {expression.show(run.facts, lambda v: label_of(spec, self.kb.scales, v))}"
-        if fact not in run.facts:
-            run.facts[fact] = value
-            run.derived.append(Derivation(fact, value, index, shown))
-            self._wake(run, fact, value)
-        elif run.facts[fact] != value:
-            run.conflicts.append(Conflict(fact, run.facts[fact], value, index))
-
-    def _diagnosis(
-        self, run: _Run, compiled: CompiledRule, action: Diagnose, node: Node | None, index: int
-    ) -> Diagnosis:
-        """The cause, rendered, with the rule's recommendations as the fixes."""
-        fixes = tuple(
-            Fix(fix.stage or compiled.rule.stage, self._target(fix.recommend, node), fix.weight)
-            for fix in compiled.rule.then
-            if isinstance(fix, Recommend) and fix.weight > 0
-        )
-        return Diagnosis(action.symptom, render(action.diagnose, self.kb, run.facts, node), index, fixes)
-
-    # -- result --------------------------------------------------------------------------
-
-    def _stages(self, run: _Run, lens: Lens) -> tuple[StageResult, ...]:
+    def _stages(self, run: _Run, lens: Lens, firings: tuple[Firing, ...]) -> tuple[StageResult, ...]:
+        touched = {*run.support, *run.excluded, *run.warnings, *run.not_needed}
         stages = []
         for stage in self.kb.stages.values():
+            if stage.id not in touched:
+                continue
             excluded = run.excluded.get(stage.id, {})
             candidates, by_lens, stands_in = self._standing(run, stage.id, lens)
             exclusions = [
                 Exclusion(
                     node,
                     self.kb.nodes[node].name,
-                    tuple(firings),
-                    tuple(run.firings[i].because for i in firings),
+                    tuple(indexes),
+                    tuple([firings[i].because for i in indexes]),
                 )
-                for node, firings in sorted(excluded.items())
+                for node, indexes in sorted(excluded.items())
             ]
             if by_lens:
                 exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))

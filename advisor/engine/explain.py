@@ -101,7 +101,12 @@ def explain(kb: KnowledgeBase, result: Result, stage: str, node: str) -> Explana
 
 def rules_recommending(kb: KnowledgeBase, node: str, stage: str) -> list[Rule]:
     """Rules that can put `node` forward in `stage`."""
-    found = [c.rule for c in kb.compiled.rules if (stage, node) in set(c.recommendations())]
+    tables = kb.compiled
+    found = [
+        kb.rules[rule_id]
+        for position, rule_id in enumerate(tables.ids)
+        if (stage, node) in set(tables.recommendations(position))
+    ]
     return sorted(found, key=lambda r: r.id)
 
 

@@ -5,28 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
+from advisor.engine.trace import Firing
+
 Lens = Literal["exam", "current"]
 LENSES: tuple[Lens, ...] = ("exam", "current")
 
-
-class Firing(NamedTuple):
-    """One rule firing (for one bound node, for `for_each` rules): the unit of the trace.
-
-    A NamedTuple rather than a frozen dataclass: thousands are made per run at scale, and
-    tuples are several times cheaper to create.
-    """
-
-    number: int
-    """Position in the trace (firings are numbered from 0 in firing order)."""
-    rule: str
-    title: str
-    stage: str
-    node: str | None
-    facts: tuple[tuple[str, Any], ...]
-    """The facts the rule's conditions read, with the values they had."""
-    because: str
-    sources: tuple[str, ...]
-    exam: tuple[str, ...]
+__all__ = [  # Firing lives with the trace; every face reads it from here
+    "LENSES",
+    "Assumption",
+    "Candidate",
+    "Conflict",
+    "Derivation",
+    "Diagnosis",
+    "Exclusion",
+    "Firing",
+    "Fix",
+    "IgnoredAnswer",
+    "Lens",
+    "LensDifference",
+    "Result",
+    "StageResult",
+    "StageWarning",
+    "Support",
+]
 
 
 class Support(NamedTuple):

@@ -32,7 +32,7 @@ from advisor.knowledge.scenarios import read_scenario, scenario_files
 from advisor.resources import rules_dir, scenarios_dir
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from fixtures_path import FIXTURE_KB, FIXTURE_SCENARIOS, FIXTURES  # noqa: E402
+from fixtures_path import FIXTURE_KB, FIXTURE_SCENARIOS, FIXTURES
 
 GOLDEN = Path(__file__).with_name("trace_golden.json")
 LENSES = ("exam", "current")
@@ -72,7 +72,14 @@ def result_record(result: Result) -> dict[str, Any]:
                     s.stage,
                     s.name,
                     [
-                        (c.node, c.name, c.score, [(x.firing, x.weight, x.via) for x in c.support], c.state, c.stands_in_for)
+                        (
+                            c.node,
+                            c.name,
+                            c.score,
+                            [(x.firing, x.weight, x.via) for x in c.support],
+                            c.state,
+                            c.stands_in_for,
+                        )
                         for c in s.candidates
                     ],
                     [(e.node, e.name, e.firings, e.reasons, e.by_lens, e.sources) for e in s.exclusions],
@@ -121,7 +128,9 @@ def fixture_cases(kb: KnowledgeBase) -> Iterator[Case]:
         from advisor.knowledge.answers import read_answers
 
         parsed, values = read_answers(kb, path)
-        yield Case(str(path.relative_to(FIXTURES).with_suffix("")), values, parsed.design_nodes, parsed.focus_stages)
+        yield Case(
+            str(path.relative_to(FIXTURES).with_suffix("")), values, parsed.design_nodes, parsed.focus_stages
+        )
 
 
 def digests(kb: KnowledgeBase, cases: Iterator[Case]) -> dict[str, str]:
