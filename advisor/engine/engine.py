@@ -49,6 +49,19 @@ Design = Mapping[str, frozenset[str]]
 """What runs today: stage (or decision within a stage) -> the node ids there."""
 
 _UNSET: Any = object()
+_new = tuple.__new__
+"""Makes a Support or a Firing from a plain tuple, in C (thousands are made per run at scale)."""
+
+
+def _domain(question: Question, kb: KnowledgeBase) -> frozenset[Any] | tuple[float, float] | None:
+    if question.type in ("choice", "scale"):
+        return frozenset(domain_values(question, kb.scales))
+    if question.type == "yes_no":
+        return frozenset((True, False))
+    if question.type == "number":
+        low, high = question.minimum, question.maximum
+        return (float("-inf") if low is None else low, float("inf") if high is None else high)
+    return None
 
 
 class _Run:
@@ -57,26 +70,28 @@ class _Run:
     __slots__ = (
         "agenda",
         "conflicts",
-        "count",
         "derived",
         "diagnoses",
         "early",
         "excluded",
         "facts",
+        "firings",
         "lens",
         "not_needed",
         "queued",
         "remaining",
+        "scores",
         "support",
         "trace",
         "traced",
         "warnings",
     )
 
-    def __init__(self, facts: dict[str, Any], lens: Lens, need: tuple[int, ...], traced: bool = True):
+    def __init__(self, facts: dict[str, Any], lens: Lens, need: tuple[int, ...], trace: Trace | None = None):
         self.facts = facts
         self.lens = lens
-        self.traced = traced
+        self.trace = trace
+        self.traced = trace is not None
         """False when only the top picks are wanted: no trace, no rendered reasons."""
         self.remaining = list(need)
         """Per rule: how many of its alpha tests do not hold yet."""
@@ -84,11 +99,13 @@ class _Run:
         """Positions of queued rules not yet evaluated (a heap: lowest position first)."""
         self.queued: set[int] = set()
         """Rules without alpha tests already queued."""
-        self.count = 0
-        self.trace: list[tuple[int, Node | None]] = []
-        self.early: dict[int, str] = {}
+        self.firings: list[Firing] = []
+        self.early: dict[int, str] = trace.reasons if trace is not None else {}
         """Firing number -> reason rendered at firing time (see CompiledRules.rendered_early)."""
+        self.scores: dict[str, dict[str, int]] = defaultdict(dict)
+        """Stage -> node -> the sum of the weights recommending it."""
         self.support: dict[str, dict[str, list[Support]]] = defaultdict(dict)
+        """Stage -> node -> the firings recommending it (traced runs only)."""
         self.excluded: dict[str, dict[str, list[int]]] = defaultdict(dict)
         self.warnings: dict[str, list[StageWarning]] = defaultdict(list)
         self.derived: list[Derivation] = []
@@ -108,19 +125,21 @@ class Engine:
         """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
         self._alpha: dict[tuple[str, Any], tuple[int, ...]] = {}
         """(fact, value) -> the rules whose alpha tests that value passes (one entry per test)."""
-        self._residuals: list[Predicate | None] = [_UNSET] * size
+        self._residuals: list[Predicate | None] = [
+            None if r is None else _UNSET for r in self.compiled.residual
+        ]
         self._wheres: list[Predicate] = [_UNSET] * size
         self._asks: dict[str, Predicate | None] = {}
         self._formulas: dict[str, Expression] = {}
-        self._domains = {
-            q.id: frozenset(domain_values(q, kb.scales)) if q.type in ("choice", "scale") else None
-            for q in kb.questions.values()
-        }
+        self._domains = {question.id: _domain(question, kb) for question in kb.questions.values()}
+        """What `_coerce` accepts as it is: ids, booleans, or the (minimum, maximum) of a number."""
         self._assumed = {
             q.id: coerce_value(q, kb.scales, q.assume) for q in kb.questions.values() if q.assume is not None
         }
         self._order = {question_id: index for index, question_id in enumerate(kb.questions)}
         self._available = {node.id: node.status.available for node in kb.nodes.values()}
+        self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
+        """Node -> (name, status), as a candidate shows them."""
         self._successor = {
             node.id: (found.id if (found := successor_of(node, kb.nodes)) else None)
             for node in kb.nodes.values()
@@ -164,21 +183,29 @@ class Engine:
         return replace(result, lens_differences=differences)
 
     def _coerce(self, answers: Mapping[str, Any]) -> dict[str, Any]:
-        """`coerce_answers`, with a shortcut for choice and scale answers that are already ids;
-        anything wrong is left to `coerce_answers` to report."""
-        domains, questions = self._domains, self.kb.questions
+        """`coerce_answers`, with shortcuts for values already in their domain (a choice or
+        scale id, a boolean, a number within bounds); anything else goes to `coerce_answers`,
+        which normalises it or reports what is wrong."""
+        domains = self._domains
         values: dict[str, Any] = {}
-        for key, value in answers.items():
-            domain = domains.get(key, _UNSET)
-            if domain is _UNSET:
+        for key, raw in answers.items():
+            domain = domains.get(key)
+            value = raw
+            if raw is None:
+                pass
+            elif isinstance(domain, tuple):
+                if (raw.__class__ is not float and raw.__class__ is not int) or not domain[
+                    0
+                ] <= raw <= domain[1]:
+                    return coerce_answers(self.kb, answers)
+                value = float(raw)
+            elif (
+                domain is None
+                or (raw.__class__ is not str and raw.__class__ is not bool)
+                or raw not in domain
+            ):
                 return coerce_answers(self.kb, answers)
-            if value is None or (domain is not None and value.__class__ is str and value in domain):
-                values[key] = value
-                continue
-            try:
-                values[key] = coerce_value(questions[key], self.kb.scales, value)
-            except ValueError:
-                return coerce_answers(self.kb, answers)
+            values[key] = value
         return values
 
     # -- facts ---------------------------------------------------------------------------
@@ -260,21 +287,21 @@ class Engine:
         validating answers that are already normalised."""
         values = answers if checked else self._coerce(answers)
         facts, _, _ = self._facts(values, lens, design)
-        run = self._chain(_Run(facts, lens, self.compiled.need, traced=False))
-        return {stage: self._best(run, stage) for stage in {*run.support, *run.not_needed}}
+        run = self._chain(_Run(facts, lens, self.compiled.need))
+        return {stage: self._best(run, stage) for stage in {*run.scores, *run.not_needed}}
 
     def _best(self, run: _Run, stage: str) -> str | None:
         """The top pick of a stage now: the highest positive score, ties broken by id (under the
         current lens, an unavailable node's support goes to its successor)."""
         if run.not_needed.get(stage):
             return None
-        supports = run.support.get(stage)
+        supports = run.scores.get(stage)
         if not supports:
             return None
         excluded = run.excluded.get(stage, {})
         scores: dict[str, int] = {}
         current = run.lens == "current"
-        for supported, items in supports.items():
+        for supported, score in supports.items():
             if supported in excluded:
                 continue
             node = supported
@@ -283,24 +310,52 @@ class Engine:
                 if successor is None or successor in excluded:
                     continue
                 node = successor
-            scores[node] = scores.get(node, 0) + sum([support.weight for support in items])
+            scores[node] = scores.get(node, 0) + score
         best = min([(-score, node) for node, score in scores.items()], default=None)
         return best[1] if best is not None and best[0] < 0 else None
 
-    def _chain(self, run: _Run) -> _Run:
+    def _chain(self, run: _Run) -> _Run:  # noqa: PLR0915 -- the hot loop, kept in one frame
         """Forward chaining: fire queued rules in agenda order until none is left. A rule that
         reads another stage's pick comes after every rule acting on that stage (strata), so
-        the pick is settled when it is read."""
+        the pick is settled when it is read.
+
+        The hot loop of the engine, kept in one frame: a firing's common actions (recommend,
+        derive a value) and the assertion of a derived fact are done here, the rest in `_act`.
+        """
         tables = self.compiled
-        for fact, value in list(run.facts.items()):
-            self._assert(run, fact, value)
-        agenda, queued = run.agenda, run.queued
+        facts, agenda, queued, remaining = run.facts, run.agenda, run.queued, run.remaining
+        memo, wakers, nodes = self._alpha, tables.wakers, self.kb.nodes
+        picks, bound, actions_of = tables.picks, tables.nodes, tables.actions
+        residuals, wheres, early = self._residuals, self._wheres, tables.rendered_early
+        scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
+        trace, ids, stages = run.trace, tables.ids, tables.stages
+
+        def assert_fact(fact: str, value: Any) -> None:
+            try:
+                hits = memo.get((fact, value))
+            except TypeError:  # an unhashable value: decided without the memory
+                hits = self._alpha_hits(fact, value)
+            if hits is None:
+                hits = self._remember(fact, value)
+            for position in hits:
+                left = remaining[position] - 1
+                remaining[position] = left
+                if not left:
+                    heappush(agenda, position)
+            woken = wakers.get(fact)
+            if woken:
+                for position in woken:
+                    if position not in queued:
+                        queued.add(position)
+                        heappush(agenda, position)
+
+        for fact, value in list(facts.items()):
+            assert_fact(fact, value)
         for position in (*tables.eager, *tables.pick_readers):
             if position not in queued:
                 queued.add(position)
                 heappush(agenda, position)
-        facts, nodes, picks, bound = run.facts, self.kb.nodes, tables.picks, tables.nodes
-        residuals, wheres = self._residuals, self._wheres
+        index = 0
         while agenda:
             position = heappop(agenda)
             for stage in picks[position]:
@@ -308,24 +363,53 @@ class Engine:
                 if key not in facts:
                     facts[key] = self._best(run, stage)
             residual = residuals[position]
-            if residual is _UNSET:
-                residual = self._compile_residual(position)
-            if residual is not None and not residual(facts, None):
-                continue
+            if residual is not None:
+                if residual is _UNSET:
+                    residual = self._compile_residual(position)
+                if not residual(facts, None):
+                    continue
             ranged = bound[position]
             if ranged is None:
-                self._fire(run, position, None)
-                continue
-            where = wheres[position]
-            if where is _UNSET:
-                where = self._compile_where(position)
-            for node in [nodes[node_id] for node_id in ranged if where(facts, nodes[node_id])]:
-                self._fire(run, position, node)
+                bindings: Iterable[Node | None] = (None,)
+            else:
+                where = wheres[position]
+                if where is _UNSET:
+                    where = self._compile_where(position)
+                bindings = [nodes[node_id] for node_id in ranged if where(facts, nodes[node_id])]
+            for node in bindings:
+                if traced:
+                    node_id = node.id if node else None
+                    firings.append(
+                        _new(Firing, (index, ids[position], stages[position], node_id, trace, position))
+                    )
+                    if position in early:
+                        run.early[index] = render(tables.because[position], self.kb, facts, node)
+                for action in actions_of[position]:
+                    kind, target, stage, weight, value, formula, _ = action
+                    if kind == "recommend":
+                        if target == NODE and node is not None:
+                            target = node.id
+                        in_stage = scores[stage]
+                        in_stage[target] = in_stage.get(target, 0) + weight
+                        if traced:
+                            support[stage].setdefault(target, []).append(_new(Support, (index, weight, None)))
+                    elif kind == "derive" and formula is None:
+                        if target not in facts:
+                            facts[target] = value
+                            if traced:
+                                run.derived.append(_new(Derivation, (target, value, index, "")))
+                            assert_fact(target, value)
+                        elif facts[target] != value:
+                            run.conflicts.append(Conflict(target, facts[target], value, index))
+                    else:
+                        derived = self._act(run, position, action, node, index)
+                        if derived is not None:
+                            assert_fact(*derived)
+                index += 1
         return run
 
-    def _compile_residual(self, position: int) -> Predicate | None:
-        condition = self.compiled.residual[position]
-        compiled = predicate(condition, self.kb.nodes, self.compiled.positions) if condition else None
+    def _compile_residual(self, position: int) -> Predicate:
+        compiled = predicate(self.compiled.residual[position], self.kb.nodes, self.compiled.positions)
         self._residuals[position] = compiled
         return compiled
 
@@ -334,34 +418,16 @@ class Engine:
         self._wheres[position] = compiled
         return compiled
 
-    def _assert(self, run: _Run, fact: str, value: Any) -> None:
-        """A fact is now known with this value: count the alpha tests it passes, and queue the
-        rules all of whose alpha tests now hold, and the rules without any that read it."""
-        tables = self.compiled
-        agenda = run.agenda
-        try:
-            hits = self._alpha.get((fact, value))
-        except TypeError:  # an unhashable value: decided without the memory
-            hits = self._alpha_hits(fact, value)
-        if hits is None:
-            hits = self._alpha_hits(fact, value)
-            if len(self._alpha) >= ALPHA_MEMO:
-                self._alpha.clear()
-            self._alpha[(fact, value)] = hits
-        remaining = run.remaining
-        for position in hits:
-            remaining[position] -= 1
-            if not remaining[position]:
-                heappush(agenda, position)
-        woken = tables.wakers.get(fact)
-        if woken:
-            queued = run.queued
-            for position in woken:
-                if position not in queued:
-                    queued.add(position)
-                    heappush(agenda, position)
+    def _remember(self, fact: str, value: Any) -> tuple[int, ...]:
+        """Decide the alpha tests on a fact for a value not seen before, and remember them."""
+        hits = self._alpha_hits(fact, value)
+        if len(self._alpha) >= ALPHA_MEMO:
+            self._alpha.clear()
+        self._alpha[(fact, value)] = hits
+        return hits
 
     def _alpha_hits(self, fact: str, value: Any) -> tuple[int, ...]:
+        """The rules whose alpha tests on the fact pass for the value (once per passing test)."""
         positions = self.compiled.positions
         return tuple(
             position
@@ -369,51 +435,41 @@ class Engine:
             if alpha_holds(test, value, positions)
         )
 
-    def _fire(self, run: _Run, position: int, node: Node | None) -> None:
-        index = run.count
-        run.count = index + 1
-        traced = run.traced
-        if traced:
-            run.trace.append((position, node))
-            if position in self.compiled.rendered_early:
-                run.early[index] = render(self.compiled.because[position], self.kb, run.facts, node)
-        for action in self.compiled.actions[position]:
-            kind = action.kind
-            if kind == "recommend":
-                target = node.id if action.target == NODE and node is not None else action.target
-                run.support[action.stage].setdefault(target, []).append(Support(index, action.weight))
-            elif kind == "exclude":
-                target = node.id if action.target == NODE and node is not None else action.target
-                run.excluded[action.stage].setdefault(target, []).append(index)
-            elif kind == "derive":
-                self._derive(run, action, index)
-            elif kind == "not_needed":
-                run.not_needed[action.stage].append(index)
-            elif kind == "warn" and traced:
-                text = render(action.value, self.kb, run.facts, node)
-                run.warnings[action.stage].append(StageWarning(text, index))
-            elif kind == "diagnose" and traced:
-                run.diagnoses.append(self._diagnosis(run, position, action, node, index))
+    def _act(
+        self, run: _Run, position: int, action: Action, node: Node | None, index: int
+    ) -> tuple[str, Any] | None:
+        """The less common actions of a firing; returns the (fact, value) a formula derived."""
+        kind, target, stage, _, value, formula, _ = action
+        if kind == "exclude":
+            target = node.id if target == NODE and node is not None else target
+            run.excluded[stage].setdefault(target, []).append(index)
+        elif kind == "derive" and formula is not None:
+            return self._calculate(run, target, formula, index)
+        elif kind == "not_needed":
+            run.not_needed[stage].append(index)
+        elif kind == "warn" and run.traced:
+            run.warnings[stage].append(StageWarning(render(value, self.kb, run.facts, node), index))
+        elif kind == "diagnose" and run.traced:
+            run.diagnoses.append(self._diagnosis(run, position, action, node, index))
+        return None
 
-    def _derive(self, run: _Run, action: Action, index: int) -> None:
-        fact, shown = action.target, ""
-        value: Any = action.value
-        if action.formula is not None:
-            expression = self._formula(action.formula)
-            value = expression.evaluate(run.facts)
-            if value is None:  # division by zero, or not a finite number: nothing to conclude
-                return
-            if run.traced:
-                spec = self.kb.facts[fact]
-                shown = f"{fact} = {expression.show(run.facts, lambda v: label_of(spec, self.kb.scales, v))}"
+    def _calculate(self, run: _Run, fact: str, formula: str, index: int) -> tuple[str, Any] | None:
+        """Derive a fact by formula; the (fact, value) when it is new."""
+        expression = self._formula(formula)
+        value = expression.evaluate(run.facts)
+        if value is None:  # division by zero, or not a finite number: nothing to conclude
+            return None
         facts = run.facts
-        if fact not in facts:
-            facts[fact] = value
-            if run.traced:
-                run.derived.append(Derivation(fact, value, index, shown))
-            self._assert(run, fact, value)
-        elif facts[fact] != value:
-            run.conflicts.append(Conflict(fact, facts[fact], value, index))
+        if fact in facts:
+            if facts[fact] != value:
+                run.conflicts.append(Conflict(fact, facts[fact], value, index))
+            return None
+        if run.traced:
+            spec = self.kb.facts[fact]
+            shown = f"{fact} = {expression.show(facts, lambda v: label_of(spec, self.kb.scales, v))}"
+            run.derived.append(Derivation(fact, value, index, shown))
+        facts[fact] = value
+        return fact, value
 
     def _formula(self, text: str) -> Expression:
         if text not in self._formulas:
@@ -435,24 +491,8 @@ class Engine:
 
     def _reason(self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None) -> Result:
         facts, assumptions, ignored = self.facts_for(answers, lens, design)
-        run = self._chain(_Run(facts, lens, self.compiled.need))
-        tables = self.compiled
-        trace = Trace(self.kb, tables, run.facts)
-        ids, stages, early = tables.ids, tables.stages, run.early
-        firings = tuple(
-            [
-                Firing(
-                    number,
-                    ids[position],
-                    stages[position],
-                    node.id if node else None,
-                    trace,
-                    position,
-                    early.get(number),
-                )
-                for number, (position, node) in enumerate(run.trace)
-            ]
-        )
+        run = self._chain(_Run(facts, lens, self.compiled.need, Trace(self.kb, self.compiled, facts, {})))
+        firings = tuple(run.firings)
         return Result(
             lens=lens,
             facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
@@ -500,13 +540,7 @@ class Engine:
             ]
             if by_lens:
                 exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
-            ranked = sorted(
-                (
-                    self._candidate(node, supports, stands_in.get(node, []))
-                    for node, supports in candidates.items()
-                ),
-                key=lambda c: (-c.score, c.node),
-            )
+            ranked = self._ranked(candidates, stands_in)
             warnings = run.warnings.get(stage.id, [])
             not_needed = tuple(run.not_needed.get(stage.id, ()))
             if ranked or exclusions or warnings or not_needed:
@@ -514,7 +548,7 @@ class Engine:
                     StageResult(
                         stage.id,
                         stage.name,
-                        tuple(ranked),
+                        ranked,
                         tuple(exclusions),
                         tuple(warnings),
                         not_needed,
@@ -523,13 +557,25 @@ class Engine:
                 )
         return tuple(stages)
 
-    def _candidate(self, node_id: str, supports: list[Support], stands_in: list[str]) -> Candidate:
-        node = self.kb.nodes[node_id]
-        return Candidate(
-            node=node_id,
-            name=node.name,
-            score=sum(s.weight for s in supports),
-            support=tuple(supports),
-            state=node.status.state,
-            stands_in_for=tuple(stands_in),
+    def _ranked(
+        self, candidates: dict[str, list[Support]], stands_in: dict[str, list[str]]
+    ) -> tuple[Candidate, ...]:
+        """Candidates by score (highest first), ties broken by id."""
+        order = sorted([(-sum([s.weight for s in supports]), node) for node, supports in candidates.items()])
+        about = self._about
+        return tuple(
+            [
+                _new(
+                    Candidate,
+                    (
+                        node,
+                        about[node][0],
+                        -score,
+                        tuple(candidates[node]),
+                        about[node][1],
+                        tuple(stands_in.get(node, ())),
+                    ),
+                )
+                for score, node in order
+            ]
         )

@@ -39,9 +39,9 @@ class Support(NamedTuple):
     """For a successor standing in under the current lens: the node the support was for."""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A node recommended for a stage, with the score and the firings behind it."""
+class Candidate(NamedTuple):
+    """A node recommended for a stage, with the score and the firings behind it (a NamedTuple:
+    hundreds are made per run at scale)."""
 
     node: str
     name: str
@@ -101,9 +101,8 @@ class StageResult:
         return next((e for e in self.exclusions if e.node == node), None)
 
 
-@dataclass(frozen=True)
-class Derivation:
-    """A fact concluded by a rule."""
+class Derivation(NamedTuple):
+    """A fact concluded by a rule (a NamedTuple: hundreds are made per run at scale)."""
 
     fact: str
     value: Any

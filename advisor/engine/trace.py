@@ -9,7 +9,7 @@ A reason naming a derived fact the rule does not read is rendered when the rule 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from advisor.engine.template import render
 
@@ -19,76 +19,74 @@ if TYPE_CHECKING:
 
 
 class Trace:
-    """What the firings of one run share: the knowledge, its tables and the final facts."""
+    """What the firings of one run share: the knowledge, its tables, the final facts, and the
+    reasons rendered so far (by firing number)."""
 
-    __slots__ = ("facts", "kb", "tables")
+    __slots__ = ("facts", "kb", "reasons", "tables")
 
-    def __init__(self, kb: KnowledgeBase, tables: CompiledRules, facts: Mapping[str, Any]):
+    def __init__(
+        self, kb: KnowledgeBase, tables: CompiledRules, facts: Mapping[str, Any], reasons: dict[int, str]
+    ):
         self.kb = kb
         self.tables = tables
         self.facts = facts
+        self.reasons = reasons
 
-    def because(self, position: int, node: str | None) -> str:
-        return render(
-            self.tables.because[position], self.kb, self.facts, self.kb.nodes[node] if node else None
-        )
+    def because(self, number: int, position: int, node: str | None) -> str:
+        reason = self.reasons.get(number)
+        if reason is None:
+            template = self.tables.because[position]
+            reason = render(template, self.kb, self.facts, self.kb.nodes[node] if node else None)
+            self.reasons[number] = reason
+        return reason
 
 
-class Firing:
-    """One rule firing (for one bound node, for `for_each` rules): the unit of the trace."""
-
-    __slots__ = ("_because", "_position", "_trace", "node", "number", "rule", "stage")
-
+class _Row(NamedTuple):
     number: int
     """Position in the trace (firings are numbered from 0 in firing order)."""
     rule: str
     stage: str
     node: str | None
+    """The node bound by `for_each`, if any."""
+    trace: Trace
+    """The run's trace, which the rest is read from."""
+    position: int
+    """The rule's position in the compiled tables."""
 
-    def __init__(
-        self,
-        number: int,
-        rule: str,
-        stage: str,
-        node: str | None,
-        trace: Trace,
-        position: int,
-        because: str | None = None,
-    ):
-        self.number = number
-        self.rule = rule
-        self.stage = stage
-        self.node = node
-        self._trace = trace
-        self._position = position
-        self._because = because
+
+class Firing(_Row):
+    """One rule firing (for one bound node, for `for_each` rules): the unit of the trace.
+
+    A tuple made in C at a few thousand per run (`tuple.__new__(Firing, row)`); its title,
+    facts, reason, sources and exam tasks are read from the trace when asked for.
+    """
+
+    __slots__ = ()
 
     @property
     def title(self) -> str:
-        return self._trace.tables.titles[self._position]
+        return self.trace.tables.titles[self.position]
 
     @property
     def facts(self) -> tuple[tuple[str, Any], ...]:
         """The facts the rule's conditions read, with the values they had."""
-        facts = self._trace.facts
-        return tuple([(fact, facts.get(fact)) for fact in self._trace.tables.reads[self._position]])
+        facts = self.trace.facts
+        return tuple([(fact, facts.get(fact)) for fact in self.trace.tables.reads[self.position]])
 
     @property
     def because(self) -> str:
         """The rule's reason, rendered with the actual values."""
-        if self._because is None:
-            self._because = self._trace.because(self._position, self.node)
-        return self._because
+        return self.trace.because(self.number, self.position, self.node)
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return self._trace.tables.sources[self._position]
+        return self.trace.tables.sources[self.position]
 
     @property
     def exam(self) -> tuple[str, ...]:
-        return self._trace.tables.exam[self._position]
+        return self.trace.tables.exam[self.position]
 
-    def _fields(self) -> tuple[Any, ...]:
+    def _full(self) -> tuple[Any, ...]:
         return (
             self.number,
             self.rule,
@@ -102,12 +100,15 @@ class Firing:
         )
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Firing) and self._fields() == other._fields()
+        return isinstance(other, Firing) and self._full() == other._full()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
 
     def __hash__(self) -> int:
-        return hash(self._fields())
+        return hash(self._full())
 
     def __repr__(self) -> str:
         names = ("number", "rule", "title", "stage", "node", "facts", "because", "sources", "exam")
-        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._fields(), strict=True))
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._full(), strict=True))
         return f"Firing({shown})"

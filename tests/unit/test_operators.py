@@ -129,8 +129,12 @@ def test_a_set_trait_contains_a_choice_answer_or_any_of_several(kb_with) -> None
     from advisor.knowledge import load_knowledge
 
     kb = load_knowledge(kb_with(colours=COLOURS), use_cache=False)
-    one = condition_predicate(kb, CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colour"}}))
-    many = condition_predicate(kb, CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colours"}}))
+    one = condition_predicate(
+        kb, CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colour"}})
+    )
+    many = condition_predicate(
+        kb, CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colours"}})
+    )
     red_node = kb.nodes["stream_a"]  # tags: [red]
     assert one({"colour": "red"}, red_node) and not one({"colour": "blue"}, red_node)
     assert many({"colours": frozenset({"green", "red"})}, red_node)
