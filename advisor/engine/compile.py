@@ -76,7 +76,14 @@ class CompiledRules:
     actions: tuple[tuple[Action, ...], ...]
     nodes: tuple[tuple[str, ...] | None, ...]
     """The node ids `for_each` ranges over, sorted; None for a rule without for_each."""
+    ranges: tuple[tuple[str, ...] | None, ...]
+    """The nodes of `nodes` that pass the tests of `where` that read no fact (decided here)."""
     where: tuple[Plain | None, ...]
+    """What is left of `where` to decide per run (it reads facts)."""
+    simple: tuple[tuple[str, str, Any, int] | None, ...]
+    """For a rule with nothing to decide once queued (no pick, no residual, no for_each) and
+    one action that recommends a named node or derives a value: ("recommend", stage, node,
+    weight) or ("derive", fact, value, 0). The engine's fast path."""
     need: tuple[int, ...]
     """How many alpha tests each rule has."""
     residual: tuple[Plain | None, ...]
@@ -161,6 +168,10 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         ),
         actions=tuple(tuple(_actions(rule)) for rule in ordered),
         nodes=tuple(_select(kb, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
+        ranges=(),
+        simple=tuple(
+            _simple(rule, matches[position][1], reads[position]) for position, rule in enumerate(ordered)
+        ),
         where=tuple(
             plainer.plain(rule.for_each.where) if rule.for_each and rule.for_each.where else None
             for rule in ordered
@@ -192,7 +203,30 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         ),
         positions=kb.scale_positions,
     )
-    return _with_eager(tables, kb)
+    return _with_eager(_with_ranges(tables, kb), kb)
+
+
+def _with_ranges(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
+    """Decide the parts of each `where` that read no fact once, for every node in range."""
+    from dataclasses import replace
+
+    ranges, wheres = [], []
+    for nodes, where in zip(tables.nodes, tables.where, strict=True):
+        parts = where.parts if isinstance(where, Group) and where.kind == "all" else (where,) if where else ()
+        fixed = tuple(part for part in parts if not _reads_facts(part))
+        rest = tuple(part for part in parts if _reads_facts(part))
+        holds = predicate(Group("all", fixed), kb.nodes, tables.positions) if fixed else None
+        ranges.append(
+            None if nodes is None else tuple(n for n in nodes if holds is None or holds({}, kb.nodes[n]))
+        )
+        wheres.append(None if not rest else rest[0] if len(rest) == 1 else Group("all", rest))
+    return replace(tables, ranges=tuple(ranges), where=tuple(wheres))
+
+
+def _reads_facts(condition: Plain) -> bool:
+    if isinstance(condition, Group):
+        return any(_reads_facts(part) for part in condition.parts)
+    return condition.kind in ("fact", "pick", "uses") or condition.ref is not None
 
 
 def _with_eager(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
@@ -205,7 +239,7 @@ def _with_eager(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
             continue
         if not predicate(tables.residual[position], kb.nodes, tables.positions)({}, None):
             continue
-        nodes = tables.nodes[position]
+        nodes = tables.ranges[position]
         where = predicate(tables.where[position], kb.nodes, tables.positions)
         if nodes is None or any(where({}, kb.nodes[node]) for node in nodes):
             eager.append(position)
@@ -232,6 +266,22 @@ def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], Plain | None]:
     tests += [Test("fact", name, "known", True) for name in inputs]
     residual = None if not rest else rest[0] if len(rest) == 1 else Group("all", rest)
     return [test for test in tests if isinstance(test, Test)], residual
+
+
+def _simple(rule: Rule, residual: Plain | None, reads: frozenset[str]) -> tuple[str, str, Any, int] | None:
+    if (
+        residual is not None
+        or rule.for_each
+        or len(rule.then) != 1
+        or any(f.startswith("pick:") for f in reads)
+    ):
+        return None
+    action = rule.then[0]
+    if isinstance(action, Recommend) and action.recommend != NODE:
+        return ("recommend", action.stage or rule.stage, action.recommend, action.weight)
+    if isinstance(action, Derive) and not isinstance(action.value, Formula):
+        return ("derive", action.derive, action.value, 0)
+    return None
 
 
 def _actions(rule: Rule) -> Iterator[Action]:

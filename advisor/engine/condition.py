@@ -185,6 +185,23 @@ def _test(test: Test, nodes: Mapping[str, Node], positions: Mapping[str, Mapping
             return a is not None and b is not None and compare(scale[a], scale[b])
 
         return ordered
+    if test.kind == "trait" and other is not None:  # the common `where`: a trait against a fact
+        key = test.key
+
+        def trait_against_fact(facts: Facts, node: Node | None) -> bool:
+            a = node.traits.get(key) if node is not None else None
+            b = facts.get(other)
+            return a is not None and b is not None and compare(a, b)
+
+        return trait_against_fact
+    if test.kind == "fact" and other is None:  # the common residual: a fact against a constant
+        key = test.key
+
+        def fact_against_constant(facts: Facts, node: Node | None) -> bool:
+            a = facts.get(key)
+            return a is not None and constant is not None and compare(a, constant)
+
+        return fact_against_constant
 
     def plain(facts: Facts, node: Node | None) -> bool:
         a, b = left(facts, node), facts.get(other) if other else constant

@@ -120,7 +120,6 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.compiled = kb.compiled
-        size = len(self.compiled.ids)
         self._relevance: dict[tuple[Any, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
         """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
         self._alpha: dict[tuple[str, Any], tuple[int, ...]] = {}
@@ -128,7 +127,7 @@ class Engine:
         self._residuals: list[Predicate | None] = [
             None if r is None else _UNSET for r in self.compiled.residual
         ]
-        self._wheres: list[Predicate] = [_UNSET] * size
+        self._wheres: list[Predicate | None] = [None if w is None else _UNSET for w in self.compiled.where]
         self._asks: dict[str, Predicate | None] = {}
         self._formulas: dict[str, Expression] = {}
         self._domains = {question.id: _domain(question, kb) for question in kb.questions.values()}
@@ -325,7 +324,7 @@ class Engine:
         tables = self.compiled
         facts, agenda, queued, remaining = run.facts, run.agenda, run.queued, run.remaining
         memo, wakers, nodes = self._alpha, tables.wakers, self.kb.nodes
-        picks, bound, actions_of = tables.picks, tables.nodes, tables.actions
+        picks, bound, actions_of = tables.picks, tables.ranges, tables.actions
         residuals, wheres, early = self._residuals, self._wheres, tables.rendered_early
         scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
         trace, ids, stages = run.trace, tables.ids, tables.stages
@@ -356,8 +355,32 @@ class Engine:
                 queued.add(position)
                 heappush(agenda, position)
         index = 0
+        simple = tables.simple
         while agenda:
             position = heappop(agenda)
+            quick = simple[position]
+            if quick is not None:
+                if traced:
+                    firings.append(
+                        _new(Firing, (index, ids[position], stages[position], None, trace, position))
+                    )
+                    if position in early:
+                        run.early[index] = render(tables.because[position], self.kb, facts, None)
+                kind, first, second, weight = quick
+                if kind == "recommend":
+                    in_stage = scores[first]
+                    in_stage[second] = in_stage.get(second, 0) + weight
+                    if traced:
+                        support[first].setdefault(second, []).append(_new(Support, (index, weight, None)))
+                elif first not in facts:
+                    facts[first] = second
+                    if traced:
+                        run.derived.append(_new(Derivation, (first, second, index, "")))
+                    assert_fact(first, second)
+                elif facts[first] != second:
+                    run.conflicts.append(Conflict(first, facts[first], second, index))
+                index += 1
+                continue
             for stage in picks[position]:
                 key = "pick:" + stage
                 if key not in facts:
@@ -373,9 +396,12 @@ class Engine:
                 bindings: Iterable[Node | None] = (None,)
             else:
                 where = wheres[position]
-                if where is _UNSET:
-                    where = self._compile_where(position)
-                bindings = [nodes[node_id] for node_id in ranged if where(facts, nodes[node_id])]
+                if where is None:
+                    bindings = [nodes[node_id] for node_id in ranged]
+                else:
+                    if where is _UNSET:
+                        where = self._compile_where(position)
+                    bindings = [nodes[node_id] for node_id in ranged if where(facts, nodes[node_id])]
             for node in bindings:
                 if traced:
                     node_id = node.id if node else None
