@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any
 
@@ -164,22 +163,41 @@ class Engine:
         if lens not in LENSES:
             raise AnswersError(f"unknown lens '{lens}' (use exam or current)")
         values = self._coerce(answers)
-        shown = tuple(sorted((stage, tuple(sorted(nodes))) for stage, nodes in (design or {}).items()))
-        result = replace(self._reason(values, lens, design), focus=tuple(focus), design=shown)
-        if not compare_lenses:
-            return result
-        other = self._reason(values, "current" if lens == "exam" else "exam", design)
-        by_lens = {lens: result, other.lens: other}
-        stages = sorted(
-            {s.stage for s in result.stages} | {s.stage for s in other.stages},
-            key=lambda s: self.kb.stages[s].order,
+        facts, assumptions, ignored = self.facts_for(values, lens, design)
+        run = self._chain(_Run(facts, lens, self.compiled.need, Trace(self.kb, self.compiled, facts, {})))
+        differences: tuple[LensDifference, ...] = ()
+        if compare_lenses:
+            other_lens: Lens = "current" if lens == "exam" else "exam"
+            other_facts, _, _ = self._facts(values, other_lens, design)
+            other = self._chain(_Run(other_facts, other_lens, self.compiled.need))
+            differences = self._differences({lens: run, other_lens: other})
+        firings = tuple(run.firings)
+        return Result(
+            lens=lens,
+            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
+            assumptions=tuple(assumptions),
+            ignored=tuple(ignored),
+            stages=self._stages(run, lens, firings),
+            derived=tuple(run.derived),
+            conflicts=tuple(run.conflicts),
+            firings=firings,
+            lens_differences=differences,
+            diagnoses=tuple(run.diagnoses),
+            focus=tuple(focus),
+            design=tuple(sorted((stage, tuple(sorted(nodes))) for stage, nodes in (design or {}).items())),
         )
-        differences = tuple(
-            LensDifference(stage, by_lens["exam"].top(stage), by_lens["current"].top(stage))
-            for stage in stages
-            if by_lens["exam"].top(stage) != by_lens["current"].top(stage)
-        )
-        return replace(result, lens_differences=differences)
+
+    def _differences(self, runs: Mapping[Lens, _Run]) -> tuple[LensDifference, ...]:
+        """The stages whose top pick differs between the lenses, in stage order (the other
+        lens needs no trace: only its picks are compared; an untouched stage has none)."""
+        exam, current = runs["exam"], runs["current"]
+        touched = {*exam.scores, *exam.not_needed, *current.scores, *current.not_needed}
+        found = []
+        for stage in [stage for stage in self.kb.stages if stage in touched]:
+            tops = self._best(exam, stage), self._best(current, stage)
+            if tops[0] != tops[1]:
+                found.append(LensDifference(stage, *tops))
+        return tuple(found)
 
     def _coerce(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """`coerce_answers`, with shortcuts for values already in their domain (a choice or
@@ -514,22 +532,6 @@ class Engine:
         return Diagnosis(action.symptom, render(action.value, self.kb, run.facts, node), index, fixes)
 
     # -- result --------------------------------------------------------------------------
-
-    def _reason(self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None) -> Result:
-        facts, assumptions, ignored = self.facts_for(answers, lens, design)
-        run = self._chain(_Run(facts, lens, self.compiled.need, Trace(self.kb, self.compiled, facts, {})))
-        firings = tuple(run.firings)
-        return Result(
-            lens=lens,
-            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
-            assumptions=tuple(assumptions),
-            ignored=tuple(ignored),
-            stages=self._stages(run, lens, firings),
-            derived=tuple(run.derived),
-            conflicts=tuple(run.conflicts),
-            firings=firings,
-            diagnoses=tuple(run.diagnoses),
-        )
 
     def _standing(
         self, run: _Run, stage: str, lens: Lens
