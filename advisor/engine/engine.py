@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.engine.compile import NODE, Action
 from advisor.engine.condition import Predicate, alpha_holds, predicate
 from advisor.engine.lens import apply_current_lens, successor_of
+from advisor.engine.lookahead import PickMemo
 from advisor.engine.result import (
     LENSES,
     Assumption,
@@ -128,6 +129,8 @@ class Engine:
         ]
         self._wheres: list[Predicate | None] = [None if w is None else _UNSET for w in self.compiled.where]
         self._asks: dict[str, Predicate | None] = {}
+        self.pick_memo = PickMemo(kb)
+        """Top picks per stage by the facts reaching it, for `top_picks(stages=...)` and lookaheads."""
         self._formulas: dict[str, Expression] = {}
         self._domains = {question.id: _domain(question, kb) for question in kb.questions.values()}
         """What `_coerce` accepts as it is: ids, booleans, or the (minimum, maximum) of a number."""
@@ -297,15 +300,45 @@ class Engine:
     # -- reasoning -----------------------------------------------------------------------
 
     def top_picks(
-        self, answers: Mapping[str, Any], lens: Lens, *, checked: bool = False, design: Design | None = None
+        self,
+        answers: Mapping[str, Any],
+        lens: Lens,
+        *,
+        checked: bool = False,
+        design: Design | None = None,
+        stages: Iterable[str] | None = None,
     ) -> dict[str, str | None]:
         """Only the top pick of each stage: the same reasoning without a trace, several times
         faster, for questions like "would this answer change anything?". `checked` skips
-        validating answers that are already normalised."""
+        validating answers that are already normalised.
+
+        With `stages`, only those stages' picks (None: no pick), each remembered by the values
+        of the facts that can reach it, so a lookahead reasons again only where an answer can
+        make a difference."""
         values = answers if checked else self._coerce(answers)
-        facts, _, _ = self._facts(values, lens, design)
+        facts = self.facts_of(values, lens, design)
+        if stages is None:
+            run = self._chain(_Run(facts, lens, self.compiled.need))
+            return {stage: self._best(run, stage) for stage in {*run.scores, *run.not_needed}}
+        stages = tuple(stages)
+        memo = self.pick_memo
+        keys = [memo.key(stage, lens, facts) for stage in stages]
+        known = memo.known(keys)
+        if known is not None:
+            return dict(zip(stages, known, strict=True))
+        picks = self.picks_of(facts, lens, stages)
+        memo.remember(keys, picks.values())
+        return picks
+
+    def facts_of(self, answers: Mapping[str, Any], lens: Lens, design: Design | None) -> dict[str, Any]:
+        """The facts a run starts from, for checked answers (see `facts_for`)."""
+        return self._facts(answers, lens, design)[0]
+
+    def picks_of(self, facts: dict[str, Any], lens: Lens, stages: Iterable[str]) -> dict[str, str | None]:
+        """The top picks of these stages (None: no pick) from one untraced run over the facts
+        (which the run extends with what it derives)."""
         run = self._chain(_Run(facts, lens, self.compiled.need))
-        return {stage: self._best(run, stage) for stage in {*run.scores, *run.not_needed}}
+        return {stage: self._best(run, stage) for stage in stages}
 
     def _best(self, run: _Run, stage: str) -> str | None:
         """The top pick of a stage now: the highest positive score, ties broken by id (under the
