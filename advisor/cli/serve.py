@@ -7,7 +7,6 @@ server listens on 127.0.0.1 unless `--host` says otherwise, and its page asks no
 from __future__ import annotations
 
 import argparse
-import asyncio
 import ipaddress
 import re
 import shlex
@@ -101,6 +100,8 @@ def local_page(html: str, static_url: str) -> str:
 
 
 def local_server(command: str, host: str, port: int) -> Any:
+    import asyncio  # here, not at the top: every command builds this module's parser
+
     from aiohttp import web
     from textual_serve.server import Server
 
