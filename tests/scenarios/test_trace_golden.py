@@ -1,7 +1,8 @@
 """Trace equality: every Result the engine gives for the shipped scenarios (and the fixture
 answer sets) under both lenses is, byte for byte, the one recorded in `trace_golden.json`:
 every firing with its rendered reason, candidates, exclusions, warnings, diagnoses, derived
-facts, assumptions and lens differences. It guards rewrites of the engine for speed.
+facts, assumptions and lens differences; and the interview asks the same questions, with
+the same impacts, in the same order. It guards rewrites of the engine for speed.
 
 The recorded digests are only valid for the knowledge they were made from: when the shipped
 knowledge or scenarios change, regenerate them with the engine as it was *before* the engine
@@ -25,6 +26,7 @@ import pytest
 from advisor.check.scenario import design_scenario_files, read_design_scenario
 from advisor.engine.engine import Engine
 from advisor.engine.result import Result
+from advisor.interview import Interview
 from advisor.knowledge import KnowledgeBase, load_knowledge
 from advisor.knowledge.cache import content_key
 from advisor.knowledge.loader import knowledge_files
@@ -143,6 +145,26 @@ def digests(kb: KnowledgeBase, cases: Iterator[Case]) -> dict[str, str]:
     return found
 
 
+def interview_digests(kb: KnowledgeBase) -> dict[str, str]:
+    """The questions the interview asks, in order, with what each answer could change and
+    the stop reason, for every thirtieth scenario (answering from it, skipping what it leaves out)."""
+    engine = Engine(kb)
+    found = {}
+    for path in scenario_files()[::30]:
+        scenario, answers = read_scenario(kb, path)
+        for focus in ((), tuple(scenario.expect)):
+            interview = Interview.start(engine, lens=scenario.lens or "exam", focus=focus)
+            steps = []
+            while (question := interview.next_question()) is not None:
+                steps.append((question.id, [repr(impact) for impact in interview.impacts(question.id)]))
+                value = answers.get(question.id)
+                interview.skip(question.id) if value is None else interview.answer(question.id, value)
+            steps.append(("stop", [str(interview.stop_reason())]))
+            name = f"{path.stem}/{'focus' if focus else 'all'}"
+            found[name] = hashlib.sha256(json.dumps(steps).encode()).hexdigest()[:24]
+    return found
+
+
 def knowledge_key(*roots: Path) -> str:
     """The content of the knowledge folders and scenario files the digests were made from."""
     files = [path for root in roots for path in knowledge_files(root)]
@@ -156,6 +178,7 @@ def current_golden(shipped: KnowledgeBase, fixture: KnowledgeBase) -> dict[str, 
         "knowledge": knowledge_key(rules_dir(), FIXTURE_KB),
         "shipped": digests(shipped, shipped_cases(shipped)),
         "fixture": digests(fixture, fixture_cases(fixture)),
+        "interview": interview_digests(shipped),
     }
 
 
@@ -177,6 +200,13 @@ def test_every_result_equals_the_recorded_one(
     assert sorted(found) == sorted(golden[part])
     changed = [name for name, value in found.items() if golden[part][name] != value]
     assert not changed, f"{len(changed)} results differ, first: {changed[:5]}"
+
+
+def test_the_interview_asks_the_recorded_questions(golden: dict[str, Any], kb: KnowledgeBase) -> None:
+    found = interview_digests(kb)
+    assert sorted(found) == sorted(golden["interview"])
+    changed = [name for name, value in found.items() if golden["interview"][name] != value]
+    assert not changed, f"{len(changed)} interviews differ, first: {changed[:5]}"
 
 
 if __name__ == "__main__":
