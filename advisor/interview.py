@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from advisor.engine.engine import Engine
 from advisor.engine.explain import alternatives, formula_partners, influencing_questions
+from advisor.engine.lookahead import Lookahead
 from advisor.engine.result import Lens, Result
 from advisor.knowledge.answers import coerce_answers
 from advisor.knowledge.crossref import facts_read
@@ -179,25 +180,26 @@ class Interview:
 
     def _lookahead(self, question_id: str, follow_unlocks: bool = True) -> tuple[Impact, ...]:
         kb = self.engine.kb
-        stages = [s for s in self.decided_stages if question_id in influencing_questions(kb, s)]
+        influenced = _influenced_stages(kb).get(question_id, frozenset())
+        stages = [stage for stage in self.decided_stages if stage in influenced]
         opens = follow_unlocks and question_id in _gating_facts(kb)
         if not stages and not opens:
             return ()
-        baseline = self._memoised("baseline", lambda: self._top_picks(self.answers))
+        ahead = self._memoised("lookahead", self._start_lookahead)
+        baseline = ahead.picks(stages)
         pending = self._memoised("pending", lambda: {question.id for question in self.pending()})
         found: list[Impact] = []
         for value in alternatives(kb, question_id, self.answers.get(question_id)):
-            label = kb.value_label(question_id, value)
-            trial = self._top_picks({**self.answers, question_id: value})
-            direct = [
-                Impact(question_id, value, label, stage, baseline.get(stage), trial.get(stage))
-                for stage in stages
-                if baseline.get(stage) != trial.get(stage)
-            ]
-            if direct or not opens:
-                found.extend(direct)
+            trial = ahead.picks_if(question_id, value, stages)
+            changed = [stage for stage in stages if baseline[stage] != trial[stage]]
+            if not changed and not opens:
                 continue
-            found.extend(self._through_unlocked(question_id, value, label, pending))
+            label = kb.value_label(question_id, value)
+            found.extend(
+                Impact(question_id, value, label, stage, baseline[stage], trial[stage]) for stage in changed
+            )
+            if not changed:
+                found.extend(self._through_unlocked(question_id, value, label, pending))
         return tuple(found) or self._with_partners(question_id, stages, baseline)
 
     def _with_partners(
@@ -213,8 +215,8 @@ class Interview:
         label = "a number, together with the answer to: " + self.engine.kb.questions[partner].text
         return tuple(Impact(question_id, None, label, s, baseline.get(s), None, via=partner) for s in stages)
 
-    def _top_picks(self, answers: Mapping[str, Any]) -> dict[str, str | None]:
-        return self.engine.top_picks(answers, self.lens, checked=True, design=self.design)
+    def _start_lookahead(self) -> Lookahead:
+        return Lookahead(self.engine, self.answers, self.lens, self.design)
 
     def _through_unlocked(self, question_id: str, value: Any, label: str, pending: set[str]) -> list[Impact]:
         """Changes that follow-up questions, made relevant by this answer, could make."""
@@ -285,6 +287,16 @@ class Interview:
             self.parked[question_id] = self.answers.pop(question_id)
         for question_id in [q for q in self.parked if q in relevant]:
             self.answers[question_id] = self.parked.pop(question_id)
+
+
+@lru_cache(maxsize=16)
+def _influenced_stages(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Question -> the stages whose top pick its answer can reach."""
+    influenced: dict[str, set[str]] = {}
+    for stage in kb.stages:
+        for question_id in influencing_questions(kb, stage):
+            influenced.setdefault(question_id, set()).add(stage)
+    return {question_id: frozenset(stages) for question_id, stages in influenced.items()}
 
 
 @lru_cache(maxsize=16)

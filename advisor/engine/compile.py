@@ -1,302 +1,326 @@
-"""Compile rules once at load: condition trees become predicates, rules get an agenda order.
+"""Compile rules once at load into plain tables the engine runs on.
 
-A predicate takes the current facts and the node bound by `for_each` (or None).
-Rules are ordered by stratum (a rule runs after every rule deriving a fact it reads),
-then by salience (higher first), then by id, so reasoning is deterministic and each rule
-needs evaluating at most once per run.
+Rules are ordered by stratum (a rule runs after every rule deriving a fact it reads, and after
+every rule acting on a stage whose pick it reads), then by salience (higher first), then by id,
+so reasoning is deterministic and each rule needs evaluating at most once per run.
+
+Matching is by counting, as in the alpha network of Rete: a rule's top-level tests of one fact
+against a constant ("alpha" tests) are decided once per (fact, value) when the fact is
+asserted; a rule is queued when all of them hold, and only what is left (its `residual`
+condition) is evaluated then. Rules without alpha tests are queued whenever a fact they read
+becomes known. Everything here is plain data (tuples, strings, numbers), so the compiled
+tables can be cached and loaded without the schema models.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from advisor.engine.operators import OPERATORS, ORDERED
+from advisor.engine.condition import Group, Plain, Plainer, Predicate, Test, is_alpha, predicate
+from advisor.engine.template import parse
 from advisor.errors import EngineError
-from advisor.knowledge.crossref import design_fact, facts_read, pick_fact, rule_reads, rule_writes
-from advisor.knowledge.formula import Expression, parse_formula
+from advisor.knowledge.crossref import facts_read, rule_reads, rule_writes
+from advisor.knowledge.formula import parse_formula
 from advisor.knowledge.models import (
     AllOf,
-    AnyOf,
     Condition,
     Derive,
-    DesignTest,
-    FactRef,
-    FactTest,
+    Diagnose,
+    Exclude,
     Formula,
-    Node,
-    NotOf,
-    PickTest,
+    NotNeeded,
     Recommend,
-    RelationTest,
     Rule,
     Selector,
-    TraitTest,
-    UsesTest,
+    Warn,
 )
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
-Facts = Mapping[str, Any]
-Predicate = Callable[[Facts, Node | None], bool]
+NODE = "{node}"
+"""An action's target that stands for the node bound by `for_each`."""
 
 
-def _always(facts: Facts, node: Node | None) -> bool:
-    return True
+class Action(NamedTuple):
+    """One action as plain data: kind (recommend, exclude, derive, not_needed, warn, diagnose),
+    target (node, fact or stage), stage, weight, value (derived value, or a template), formula,
+    symptom."""
 
-
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    """A rule ready to run: its predicates, the nodes it ranges over and its agenda position."""
-
-    rule: Rule
-    position: int
-    """Index in agenda order (stratum, then higher salience, then id)."""
-    reads: frozenset[str]
-    writes: frozenset[str]
-    when: Predicate
-    nodes: tuple[Node, ...] | None
-    """The nodes selected by `for_each`, sorted by id; None for a rule without for_each."""
-    where: Predicate
-    guards: tuple[tuple[str, Any], ...] | None
-    """(fact, value) pairs of which one must hold for the rule to fire; None if no such test."""
-    sorted_reads: tuple[str, ...]
-    sources: tuple[str, ...]
-    exam: tuple[str, ...]
-    picks: tuple[str, ...] = ()
-    """Stages whose top pick the rule reads: settled before it is evaluated."""
-    formulas: Mapping[str, Expression] | None = None
-    """Derived fact -> its parsed formula, for `derive` actions with a formula."""
-
-    def recommendations(self) -> Iterator[tuple[str, str]]:
-        """(stage, node) pairs this rule can put forward (positive weight; `{node}` expanded)."""
-        for action in self.rule.then:
-            if not isinstance(action, Recommend) or action.weight <= 0:
-                continue
-            stage = action.stage or self.rule.stage
-            if action.recommend == "{node}":
-                yield from ((stage, node.id) for node in self.nodes or ())
-            else:
-                yield stage, action.recommend
-
-    def bindings(self, facts: Facts) -> list[Node | None]:
-        """The bindings this rule fires for, given the facts (empty when it does not fire)."""
-        if not self.when(facts, None):
-            return []
-        if self.nodes is None:
-            return [None]
-        return [node for node in self.nodes if self.where(facts, node)]
+    kind: str
+    target: str = ""
+    stage: str = ""
+    weight: int = 0
+    value: Any = None
+    formula: str | None = None
+    symptom: str = ""
 
 
 @dataclass(frozen=True)
 class CompiledRules:
-    """All rules compiled, in agenda order, with the indexes that decide which rules a new
-    fact can wake up: rules guarded by `fact == value` wake only for that value (an alpha
-    index, as in Rete); other rules wake whenever a fact they read becomes known."""
+    """Every rule in agenda order, as parallel tables indexed by position."""
 
-    rules: tuple[CompiledRule, ...]
-    readers: Mapping[str, tuple[CompiledRule, ...]]
-    """Every rule reading a fact (for explanations and tools)."""
-    unguarded_readers: Mapping[str, tuple[int, ...]]
-    guarded: Mapping[tuple[str, Any], tuple[int, ...]]
-    fire_without_facts: tuple[CompiledRule, ...]
-    """Rules that fire even when none of the facts they read is known."""
-    asks_when: Mapping[str, Predicate | None]
-    """Per question: the relevance predicate (None: always relevant)."""
-    pick_readers: tuple[int, ...] = ()
-    """Rules that read another stage's pick: queued from the start, evaluated in agenda order
-    (after every rule acting on that stage)."""
-    gating_facts: tuple[str, ...] = ()
+    ids: tuple[str, ...]
+    titles: tuple[str, ...]
+    stages: tuple[str, ...]
+    because: tuple[str, ...]
+    sources: tuple[tuple[str, ...], ...]
+    exam: tuple[tuple[str, ...], ...]
+    reads: tuple[tuple[str, ...], ...]
+    """The facts each rule reads, sorted (what its firing records)."""
+    picks: tuple[tuple[str, ...], ...]
+    """Stages whose top pick each rule reads: settled before it is evaluated."""
+    actions: tuple[tuple[Action, ...], ...]
+    nodes: tuple[tuple[str, ...] | None, ...]
+    """The node ids `for_each` ranges over, sorted; None for a rule without for_each."""
+    ranges: tuple[tuple[str, ...] | None, ...]
+    """The nodes of `nodes` that pass the tests of `where` that read no fact (decided here)."""
+    where: tuple[Plain | None, ...]
+    """What is left of `where` to decide per run (it reads facts)."""
+    simple: tuple[tuple[str, str, Any, int] | None, ...]
+    """For a rule with nothing to decide once queued (no pick, no residual, no for_each) and
+    one action that recommends a named node or derives a value: ("recommend", stage, node,
+    weight) or ("derive", fact, value, 0). The engine's fast path."""
+    need: tuple[int, ...]
+    """How many alpha tests each rule has."""
+    residual: tuple[Plain | None, ...]
+    """What is left of each rule's condition once its alpha tests hold."""
+    alpha: Mapping[str, tuple[tuple[int, Test], ...]]
+    """Fact -> (position, test) of every alpha test on it."""
+    wakers: Mapping[str, tuple[int, ...]]
+    """Fact -> rules without alpha tests that read it (queued when it becomes known)."""
+    eager: tuple[int, ...]
+    """Rules without alpha tests or picks that fire when no fact is known (always queued)."""
+    pick_readers: tuple[int, ...]
+    """Rules without alpha tests that read another stage's pick (always queued)."""
+    rendered_early: frozenset[int]
+    """Rules whose reason names a derived fact they do not read (it could still change after
+    they fire), so it is rendered when they fire rather than when it is read."""
+    asks_when: Mapping[str, Plain | None]
+    """Per question: its relevance condition (None: always relevant)."""
+    gating_facts: tuple[str, ...]
     """The facts any question's relevance depends on: relevance is worked out once per their values."""
+    positions: Mapping[str, Mapping[str, int]]
+    """Scale -> value -> position, for ordered comparisons."""
 
+    @property
+    def position(self) -> Mapping[str, int]:
+        return {rule_id: index for index, rule_id in enumerate(self.ids)}
 
-class Compiler:
-    """Turns condition trees into predicates over one knowledge base."""
-
-    def __init__(self, kb: KnowledgeBase):
-        self.kb = kb
-
-    def condition(self, condition: Condition | None) -> Predicate:
-        if condition is None:
-            return _always
-        if isinstance(condition, AllOf):
-            parts = tuple(self.condition(child) for child in condition.all)
-            return lambda facts, node: all(part(facts, node) for part in parts)
-        if isinstance(condition, AnyOf):
-            parts = tuple(self.condition(child) for child in condition.any)
-            return lambda facts, node: any(part(facts, node) for part in parts)
-        if isinstance(condition, NotOf):
-            inner = self.condition(condition.not_)
-            return lambda facts, node: not inner(facts, node)
-        if isinstance(condition, RelationTest):
-            relation, target = condition.relation, condition.to
-            return lambda facts, node: node is not None and target in node.relations.get(relation, ())
-        if isinstance(condition, UsesTest):
-            keys = tuple(design_fact(stage) for stage in self.kb.nodes[condition.uses].stages)
-            used = condition.uses
-            return lambda facts, node: any(used in facts.get(key, ()) for key in keys)
-        return self._test(condition)
-
-    def _test(self, test: FactTest | TraitTest | PickTest | DesignTest) -> Predicate:
-        if isinstance(test, FactTest | DesignTest):
-            fact = test.fact if isinstance(test, FactTest) else design_fact(test.design)
-            scale = self.kb.facts[fact].scale if isinstance(test, FactTest) else None
-
-            def left(facts: Facts, node: Node | None) -> Any:
-                return facts.get(fact)
-        elif isinstance(test, PickTest):
-            key, trait_id, nodes = pick_fact(test.pick), test.trait, self.kb.nodes
-            scale = self.kb.traits[trait_id].scale if trait_id else None
-
-            def left(facts: Facts, node: Node | None) -> Any:
-                picked = facts.get(key)
-                if picked is None or trait_id is None:
-                    return picked
-                return nodes[picked].traits.get(trait_id)
-        else:
-            trait = test.trait
-            scale = self.kb.traits[trait].scale
-
-            def left(facts: Facts, node: Node | None) -> Any:
-                return node.traits.get(trait) if node is not None else None
-
-        name = test.operator
-        if name == "known":
-            wanted = bool(test.operand)
-            return lambda facts, node: (left(facts, node) is not None) == wanted
-        positions = self.kb.scale_positions.get(scale or "", {}) if name in ORDERED else {}
-        compare = OPERATORS[name]
-        operand = test.operand
-        if isinstance(operand, FactRef):
-            other = operand.fact
-
-            def right(facts: Facts) -> Any:
-                return facts.get(other)
-        else:
-            constant = frozenset(operand) if isinstance(operand, list) else operand
-
-            def right(facts: Facts) -> Any:
-                return constant
-
-        if positions:
-
-            def ordered(facts: Facts, node: Node | None) -> bool:
-                a, b = left(facts, node), right(facts)
-                return a is not None and b is not None and compare(positions[a], positions[b])
-
-            return ordered
-
-        def plain(facts: Facts, node: Node | None) -> bool:
-            a, b = left(facts, node), right(facts)
-            return a is not None and b is not None and compare(a, b)
-
-        return plain
-
-    def select(self, selector: Selector) -> tuple[Node, ...]:
-        """The nodes a `for_each` ranges over, in id order."""
-        chosen = []
-        for node in sorted(self.kb.nodes.values(), key=lambda n: n.id):
-            if selector.kind is not None and node.kind not in selector.kind:
+    def recommendations(self, position: int) -> Iterator[tuple[str, str]]:
+        """(stage, node) pairs the rule can put forward (positive weight; `{node}` expanded)."""
+        for action in self.actions[position]:
+            if action.kind != "recommend" or action.weight <= 0:
                 continue
-            if selector.stage is not None and not set(selector.stage) & set(node.stages):
-                continue
-            if selector.ids is not None and node.id not in selector.ids:
-                continue
-            if selector.has_trait is not None and not set(selector.has_trait) <= set(node.traits):
-                continue
-            chosen.append(node)
-        return tuple(chosen)
+            if action.target == NODE:
+                yield from ((action.stage, node) for node in self.nodes[position] or ())
+            else:
+                yield action.stage, action.target
+
+    def readers(self, fact: str) -> list[str]:
+        """Ids of the rules that read a fact."""
+        return [rule_id for rule_id, reads in zip(self.ids, self.reads, strict=True) if fact in reads]
+
+
+def plainer_for(kb: KnowledgeBase) -> Plainer:
+    return Plainer(
+        {fact: spec.scale for fact, spec in kb.facts.items()},
+        {trait.id: trait.scale for trait in kb.traits.values()},
+        {node.id: node.stages for node in kb.nodes.values()},
+    )
+
+
+def condition_predicate(kb: KnowledgeBase, condition: Condition) -> Predicate:
+    """The predicate of one schema condition, as the engine evaluates it (for tools and tests)."""
+    return predicate(plainer_for(kb).plain(condition), kb.nodes, kb.scale_positions)
 
 
 def compile_rules(kb: KnowledgeBase) -> CompiledRules:
-    """Compile every rule of the knowledge base and build the fact -> readers index."""
-    compiler = Compiler(kb)
+    """Compile every rule of the knowledge base into agenda-ordered tables and match indexes."""
     stages_of = {node.id: node.stages for node in kb.nodes.values()}
+    plainer = plainer_for(kb)
     strata = _strata(list(kb.rules.values()), stages_of)
     ordered = sorted(kb.rules.values(), key=lambda rule: (strata[rule.id], -rule.salience, rule.id))
-    compiled = []
-    for position, rule in enumerate(ordered):
-        for_each = rule.for_each
-        reads = rule_reads(rule, stages_of)
-        formulas = {
-            action.derive: parse_formula(action.value.formula)
+    reads = [rule_reads(rule, stages_of) for rule in ordered]
+    matches = [_split(plainer, rule) for rule in ordered]
+    alpha: dict[str, list[tuple[int, Test]]] = defaultdict(list)
+    wakers: dict[str, list[int]] = defaultdict(list)
+    for position, (tests, _) in enumerate(matches):
+        for test in tests:
+            alpha[test.key].append((position, test))
+        if not tests:
+            for fact in sorted(reads[position]):
+                wakers[fact].append(position)
+    questions = set(kb.questions) | {"lens"}
+    tables = CompiledRules(
+        ids=tuple(rule.id for rule in ordered),
+        titles=tuple(rule.title for rule in ordered),
+        stages=tuple(rule.stage for rule in ordered),
+        because=tuple(rule.because for rule in ordered),
+        sources=tuple(tuple(rule.sources) for rule in ordered),
+        exam=tuple(tuple(rule.exam) for rule in ordered),
+        reads=tuple(tuple(sorted(facts)) for facts in reads),
+        picks=tuple(
+            tuple(sorted(f.removeprefix("pick:") for f in facts if f.startswith("pick:"))) for facts in reads
+        ),
+        actions=tuple(tuple(_actions(rule)) for rule in ordered),
+        nodes=tuple(_select(kb, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
+        ranges=(),
+        simple=tuple(
+            _simple(rule, matches[position][1], reads[position]) for position, rule in enumerate(ordered)
+        ),
+        where=tuple(
+            plainer.plain(rule.for_each.where) if rule.for_each and rule.for_each.where else None
+            for rule in ordered
+        ),
+        need=tuple(len(tests) for tests, _ in matches),
+        residual=tuple(residual for _, residual in matches),
+        alpha={fact: tuple(tests) for fact, tests in alpha.items()},
+        wakers={fact: tuple(positions) for fact, positions in wakers.items()},
+        eager=(),
+        pick_readers=tuple(
+            position
+            for position, facts in enumerate(reads)
+            if not matches[position][0] and any(f.startswith("pick:") for f in facts)
+        ),
+        rendered_early=frozenset(
+            position
+            for position, rule in enumerate(ordered)
+            if _named_facts(rule) - questions - reads[position]
+        ),
+        asks_when={
+            question.id: plainer.plain(question.asks_when) if question.asks_when else None
+            for question in kb.questions.values()
+        },
+        gating_facts=tuple(
+            sorted(
+                {fact for q in kb.questions.values() for fact in facts_read(q.asks_when, stages_of)}
+                | {"lens"}
+            )
+        ),
+        positions=kb.scale_positions,
+    )
+    return _with_eager(_with_ranges(tables, kb), kb)
+
+
+def _with_ranges(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
+    """Decide the parts of each `where` that read no fact once, for every node in range."""
+    from dataclasses import replace
+
+    ranges, wheres = [], []
+    for nodes, where in zip(tables.nodes, tables.where, strict=True):
+        parts = where.parts if isinstance(where, Group) and where.kind == "all" else (where,) if where else ()
+        fixed = tuple(part for part in parts if not _reads_facts(part))
+        rest = tuple(part for part in parts if _reads_facts(part))
+        holds = predicate(Group("all", fixed), kb.nodes, tables.positions) if fixed else None
+        ranges.append(
+            None if nodes is None else tuple(n for n in nodes if holds is None or holds({}, kb.nodes[n]))
+        )
+        wheres.append(None if not rest else rest[0] if len(rest) == 1 else Group("all", rest))
+    return replace(tables, ranges=tuple(ranges), where=tuple(wheres))
+
+
+def _reads_facts(condition: Plain) -> bool:
+    if isinstance(condition, Group):
+        return any(_reads_facts(part) for part in condition.parts)
+    return condition.kind in ("fact", "pick", "uses") or condition.ref is not None
+
+
+def _with_eager(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
+    """The rules that fire with no fact known: they must be queued from the start."""
+    from dataclasses import replace
+
+    eager = []
+    for position, need in enumerate(tables.need):
+        if need or tables.picks[position]:
+            continue
+        if not predicate(tables.residual[position], kb.nodes, tables.positions)({}, None):
+            continue
+        nodes = tables.ranges[position]
+        where = predicate(tables.where[position], kb.nodes, tables.positions)
+        if nodes is None or any(where({}, kb.nodes[node]) for node in nodes):
+            eager.append(position)
+    return replace(tables, eager=tuple(eager))
+
+
+def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], Plain | None]:
+    """A rule's alpha tests (its top-level tests of one fact against a constant, and `known`
+    for every input of its formulas), and the rest of its condition."""
+    when = rule.when
+    parts = [
+        plainer.plain(child) for child in (when.all if isinstance(when, AllOf) else [when] if when else [])
+    ]
+    tests = [part for part in parts if is_alpha(part)]
+    rest = tuple(part for part in parts if not is_alpha(part))
+    inputs = sorted(
+        {
+            name
             for action in rule.then
             if isinstance(action, Derive) and isinstance(action.value, Formula)
+            for name in parse_formula(action.value.formula).names
         }
-        compiled.append(
-            CompiledRule(
-                rule=rule,
-                position=position,
-                reads=reads,
-                writes=rule_writes(rule),
-                when=_with_inputs(compiler.condition(rule.when), formulas),
-                nodes=compiler.select(for_each.nodes) if for_each else None,
-                where=compiler.condition(for_each.where if for_each else None),
-                guards=_guards(kb, rule.when),
-                sorted_reads=tuple(sorted(reads)),
-                sources=tuple(rule.sources),
-                exam=tuple(rule.exam),
-                picks=tuple(sorted(fact.removeprefix("pick:") for fact in reads if fact.startswith("pick:"))),
-                formulas=formulas or None,
-            )
-        )
-    readers: dict[str, list[CompiledRule]] = defaultdict(list)
-    unguarded: dict[str, list[int]] = defaultdict(list)
-    guarded: dict[tuple[str, Any], list[int]] = defaultdict(list)
-    for item in compiled:
-        for fact in item.reads:
-            readers[fact].append(item)
-        if item.guards is None:
-            for fact in item.reads:
-                unguarded[fact].append(item.position)
-        else:
-            for guard in item.guards:
-                guarded[guard].append(item.position)
-    eager = tuple(item for item in compiled if not item.picks and item.bindings({}))
-    asks_when = {
-        question.id: compiler.condition(question.asks_when) if question.asks_when else None
-        for question in kb.questions.values()
-    }
-    gating = sorted(
-        {fact for q in kb.questions.values() for fact in facts_read(q.asks_when, stages_of)} | {"lens"}
     )
-    return CompiledRules(
-        rules=tuple(compiled),
-        readers={fact: tuple(items) for fact, items in readers.items()},
-        unguarded_readers={fact: tuple(items) for fact, items in unguarded.items()},
-        guarded={guard: tuple(items) for guard, items in guarded.items()},
-        fire_without_facts=eager,
-        asks_when=asks_when,
-        pick_readers=tuple(item.position for item in compiled if item.picks),
-        gating_facts=tuple(gating),
-    )
+    tests += [Test("fact", name, "known", True) for name in inputs]
+    residual = None if not rest else rest[0] if len(rest) == 1 else Group("all", rest)
+    return [test for test in tests if isinstance(test, Test)], residual
 
 
-def _with_inputs(when: Predicate, formulas: Mapping[str, Expression]) -> Predicate:
-    """A rule deriving a fact by formula fires only when every input of the formula is known."""
-    inputs = tuple(sorted({name for expression in formulas.values() for name in expression.names}))
-    if not inputs:
-        return when
-    return lambda facts, node: all(facts.get(name) is not None for name in inputs) and when(facts, node)
-
-
-def _guards(kb: KnowledgeBase, condition: Condition | None) -> tuple[tuple[str, Any], ...] | None:
-    """The (fact, value) pairs one of which the condition needs, from its first `eq` / `in`
-    test on a single-valued fact at the top level of the condition (or of its `all`)."""
-    tests = condition.all if isinstance(condition, AllOf) else [condition] if condition else []
-    for test in tests:
-        if not isinstance(test, FactTest) or isinstance(test.operand, FactRef):
-            continue
-        if kb.facts[test.fact].type == "multi_choice":
-            continue
-        if test.operator == "eq":
-            return ((test.fact, test.operand),)
-        if test.operator == "in" and isinstance(test.operand, list):
-            return tuple((test.fact, value) for value in test.operand)
+def _simple(rule: Rule, residual: Plain | None, reads: frozenset[str]) -> tuple[str, str, Any, int] | None:
+    if (
+        residual is not None
+        or rule.for_each
+        or len(rule.then) != 1
+        or any(f.startswith("pick:") for f in reads)
+    ):
+        return None
+    action = rule.then[0]
+    if isinstance(action, Recommend) and action.recommend != NODE:
+        return ("recommend", action.stage or rule.stage, action.recommend, action.weight)
+    if isinstance(action, Derive) and not isinstance(action.value, Formula):
+        return ("derive", action.derive, action.value, 0)
     return None
+
+
+def _actions(rule: Rule) -> Iterator[Action]:
+    for action in rule.then:
+        if isinstance(action, Recommend):
+            yield Action("recommend", action.recommend, action.stage or rule.stage, action.weight)
+        elif isinstance(action, Exclude):
+            yield Action("exclude", action.exclude, action.stage or rule.stage)
+        elif isinstance(action, Derive):
+            formula = action.value.formula if isinstance(action.value, Formula) else None
+            yield Action("derive", action.derive, value=None if formula else action.value, formula=formula)
+        elif isinstance(action, NotNeeded):
+            yield Action("not_needed", action.not_needed, action.not_needed)
+        elif isinstance(action, Warn):
+            yield Action("warn", value=action.warn, stage=rule.stage)
+        elif isinstance(action, Diagnose):
+            yield Action("diagnose", value=action.diagnose, symptom=action.symptom)
+
+
+def _named_facts(rule: Rule) -> set[str]:
+    """Facts named by `{fact.F}` in the rule's reason."""
+    return {name for kind, name in parse(rule.because) if kind == "fact"}
+
+
+def _select(kb: KnowledgeBase, selector: Selector) -> tuple[str, ...]:
+    """The ids of the nodes a `for_each` ranges over, in id order."""
+    chosen = []
+    for node_id in sorted(kb.nodes):
+        node = kb.nodes[node_id]
+        if selector.kind is not None and node.kind not in selector.kind:
+            continue
+        if selector.stage is not None and not set(selector.stage) & set(node.stages):
+            continue
+        if selector.ids is not None and node.id not in selector.ids:
+            continue
+        if selector.has_trait is not None and not set(selector.has_trait) <= set(node.traits):
+            continue
+        chosen.append(node_id)
+    return tuple(chosen)
 
 
 def _strata(rules: list[Rule], stages_of: Mapping[str, list[str]]) -> dict[str, int]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any
 
-from advisor.engine.compile import CompiledRule
-from advisor.engine.lens import apply_current_lens
+from advisor.engine.compile import NODE, Action
+from advisor.engine.condition import Predicate, alpha_holds, predicate
+from advisor.engine.lens import apply_current_lens, successor_of
+from advisor.engine.lookahead import PickMemo
 from advisor.engine.result import (
     LENSES,
     Assumption,
@@ -18,7 +19,6 @@ from advisor.engine.result import (
     Derivation,
     Diagnosis,
     Exclusion,
-    Firing,
     Fix,
     IgnoredAnswer,
     Lens,
@@ -29,51 +29,89 @@ from advisor.engine.result import (
     Support,
 )
 from advisor.engine.template import render
+from advisor.engine.trace import Firing, Trace
 from advisor.errors import AnswersError
 from advisor.knowledge.answers import coerce_answers
-from advisor.knowledge.crossref import design_fact, pick_fact
-from advisor.knowledge.models import (
-    Derive,
-    Diagnose,
-    Exclude,
-    Formula,
-    Node,
-    NotNeeded,
-    Question,
-    Recommend,
-    Warn,
-)
-from advisor.knowledge.values import coerce_value, label_of
+from advisor.knowledge.crossref import design_fact
+from advisor.knowledge.formula import Expression, parse_formula
+from advisor.knowledge.models import Node, Question
+from advisor.knowledge.values import coerce_value, domain_values, label_of
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 RELEVANCE_MEMO = 4096
 """How many distinct states of the gating facts the relevance memo keeps."""
+ALPHA_MEMO = 65536
+"""How many (fact, value) pairs the alpha memory keeps (numbers can take any value)."""
 
 Design = Mapping[str, frozenset[str]]
 """What runs today: stage (or decision within a stage) -> the node ids there."""
 
+_UNSET: Any = object()
+_new = tuple.__new__
+"""Makes a Support or a Firing from a plain tuple, in C (thousands are made per run at scale)."""
 
-@dataclass
+
+def _domain(question: Question, kb: KnowledgeBase) -> frozenset[Any] | tuple[float, float] | None:
+    if question.type in ("choice", "scale"):
+        return frozenset(domain_values(question, kb.scales))
+    if question.type == "yes_no":
+        return frozenset((True, False))
+    if question.type == "number":
+        low, high = question.minimum, question.maximum
+        return (float("-inf") if low is None else low, float("inf") if high is None else high)
+    return None
+
+
 class _Run:
     """Working memory of one reasoning run."""
 
-    facts: dict[str, Any]
-    lens: Lens = "exam"
-    firings: list[Firing] = field(default_factory=list)
-    support: dict[str, dict[str, list[Support]]] = field(default_factory=lambda: defaultdict(dict))
-    excluded: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
-    warnings: dict[str, list[StageWarning]] = field(default_factory=lambda: defaultdict(list))
-    derived: list[Derivation] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    not_needed: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    diagnoses: list[Diagnosis] = field(default_factory=list)
-    agenda: list[int] = field(default_factory=list)
-    """Positions of woken rules not yet evaluated (a heap: lowest position first)."""
-    queued: set[int] = field(default_factory=set)
-    traced: bool = True
-    """False when only the top picks are wanted: no trace, no rendered reasons."""
+    __slots__ = (
+        "agenda",
+        "conflicts",
+        "derived",
+        "diagnoses",
+        "early",
+        "excluded",
+        "facts",
+        "firings",
+        "lens",
+        "not_needed",
+        "queued",
+        "remaining",
+        "scores",
+        "support",
+        "trace",
+        "traced",
+        "warnings",
+    )
+
+    def __init__(self, facts: dict[str, Any], lens: Lens, need: tuple[int, ...], trace: Trace | None = None):
+        self.facts = facts
+        self.lens = lens
+        self.trace = trace
+        self.traced = trace is not None
+        """False when only the top picks are wanted: no trace, no rendered reasons."""
+        self.remaining = list(need)
+        """Per rule: how many of its alpha tests do not hold yet."""
+        self.agenda: list[int] = []
+        """Positions of queued rules not yet evaluated (a heap: lowest position first)."""
+        self.queued: set[int] = set()
+        """Rules without alpha tests already queued."""
+        self.firings: list[Firing] = []
+        self.early: dict[int, str] = trace.reasons if trace is not None else {}
+        """Firing number -> reason rendered at firing time (see CompiledRules.rendered_early)."""
+        self.scores: dict[str, dict[str, int]] = defaultdict(dict)
+        """Stage -> node -> the sum of the weights recommending it."""
+        self.support: dict[str, dict[str, list[Support]]] = defaultdict(dict)
+        """Stage -> node -> the firings recommending it (traced runs only)."""
+        self.excluded: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        self.warnings: dict[str, list[StageWarning]] = defaultdict(list)
+        self.derived: list[Derivation] = []
+        self.conflicts: list[Conflict] = []
+        self.not_needed: dict[str, list[int]] = defaultdict(list)
+        self.diagnoses: list[Diagnosis] = []
 
 
 class Engine:
@@ -82,8 +120,32 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.compiled = kb.compiled
-        self._relevance: dict[tuple[Any, ...], list[Question]] = {}
+        self._relevance: dict[tuple[Any, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
         """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
+        self._alpha: dict[tuple[str, Any], tuple[int, ...]] = {}
+        """(fact, value) -> the rules whose alpha tests that value passes (one entry per test)."""
+        self._residuals: list[Predicate | None] = [
+            None if r is None else _UNSET for r in self.compiled.residual
+        ]
+        self._wheres: list[Predicate | None] = [None if w is None else _UNSET for w in self.compiled.where]
+        self._asks: dict[str, Predicate | None] = {}
+        self.pick_memo = PickMemo(kb)
+        """Top picks per stage by the facts reaching it, for `top_picks(stages=...)` and lookaheads."""
+        self._formulas: dict[str, Expression] = {}
+        self._domains = {question.id: _domain(question, kb) for question in kb.questions.values()}
+        """What `_coerce` accepts as it is: ids, booleans, or the (minimum, maximum) of a number."""
+        self._assumed = {
+            q.id: coerce_value(q, kb.scales, q.assume) for q in kb.questions.values() if q.assume is not None
+        }
+        self._order = {question_id: index for index, question_id in enumerate(kb.questions)}
+        self._available = {node.id: node.status.available for node in kb.nodes.values()}
+        self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
+        """Node -> (name, status), as a candidate shows them."""
+        self._successor = {
+            node.id: (found.id if (found := successor_of(node, kb.nodes)) else None)
+            for node in kb.nodes.values()
+            if not node.status.available
+        }
 
     def run(
         self,
@@ -103,23 +165,68 @@ class Engine:
         """
         if lens not in LENSES:
             raise AnswersError(f"unknown lens '{lens}' (use exam or current)")
-        values = coerce_answers(self.kb, answers)
-        shown = tuple(sorted((stage, tuple(sorted(nodes))) for stage, nodes in (design or {}).items()))
-        result = replace(self._reason(values, lens, design), focus=tuple(focus), design=shown)
-        if not compare_lenses:
-            return result
-        other = self._reason(values, "current" if lens == "exam" else "exam", design)
-        by_lens = {lens: result, other.lens: other}
-        stages = sorted(
-            {s.stage for s in result.stages} | {s.stage for s in other.stages},
-            key=lambda s: self.kb.stages[s].order,
+        values = self._coerce(answers)
+        facts, assumptions, ignored = self.facts_for(values, lens, design)
+        run = self._chain(_Run(facts, lens, self.compiled.need, Trace(self.kb, self.compiled, facts, {})))
+        differences: tuple[LensDifference, ...] = ()
+        if compare_lenses:
+            other_lens: Lens = "current" if lens == "exam" else "exam"
+            other_facts, _, _ = self._facts(values, other_lens, design)
+            other = self._chain(_Run(other_facts, other_lens, self.compiled.need))
+            differences = self._differences({lens: run, other_lens: other})
+        firings = tuple(run.firings)
+        return Result(
+            lens=lens,
+            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
+            assumptions=tuple(assumptions),
+            ignored=tuple(ignored),
+            stages=self._stages(run, lens, firings),
+            derived=tuple(run.derived),
+            conflicts=tuple(run.conflicts),
+            firings=firings,
+            lens_differences=differences,
+            diagnoses=tuple(run.diagnoses),
+            focus=tuple(focus),
+            design=tuple(sorted((stage, tuple(sorted(nodes))) for stage, nodes in (design or {}).items())),
         )
-        differences = tuple(
-            LensDifference(stage, by_lens["exam"].top(stage), by_lens["current"].top(stage))
-            for stage in stages
-            if by_lens["exam"].top(stage) != by_lens["current"].top(stage)
-        )
-        return replace(result, lens_differences=differences)
+
+    def _differences(self, runs: Mapping[Lens, _Run]) -> tuple[LensDifference, ...]:
+        """The stages whose top pick differs between the lenses, in stage order (the other
+        lens needs no trace: only its picks are compared; an untouched stage has none)."""
+        exam, current = runs["exam"], runs["current"]
+        touched = {*exam.scores, *exam.not_needed, *current.scores, *current.not_needed}
+        found = []
+        for stage in [stage for stage in self.kb.stages if stage in touched]:
+            tops = self._best(exam, stage), self._best(current, stage)
+            if tops[0] != tops[1]:
+                found.append(LensDifference(stage, *tops))
+        return tuple(found)
+
+    def _coerce(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """`coerce_answers`, with shortcuts for values already in their domain (a choice or
+        scale id, a boolean, a number within bounds); anything else goes to `coerce_answers`,
+        which normalises it or reports what is wrong."""
+        domains = self._domains
+        values: dict[str, Any] = {}
+        for key, raw in answers.items():
+            domain = domains.get(key)
+            value = raw
+            if raw is None:
+                pass
+            elif isinstance(domain, tuple):
+                if (raw.__class__ is not float and raw.__class__ is not int) or not domain[
+                    0
+                ] <= raw <= domain[1]:
+                    return coerce_answers(self.kb, answers)
+                value = float(raw)
+            elif (
+                domain is None
+                or (raw.__class__ is not str and raw.__class__ is not bool)
+                or raw not in domain
+            ):
+                return coerce_answers(self.kb, answers)
+            values[key] = value
+        return values
 
     # -- facts ---------------------------------------------------------------------------
 
@@ -127,68 +234,337 @@ class Engine:
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> list[Question]:
         """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
-        context = {**{k: v for k, v in answers.items() if v is not None}, "lens": lens}
-        context.update({design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()})
-        key = tuple(context.get(fact) for fact in self.compiled.gating_facts)
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        ids, _ = self._relevant(given, lens, design_facts)
+        return [self.kb.questions[question_id] for question_id in ids]
+
+    def _relevant(
+        self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The relevant question ids, in knowledge order, and as a set."""
+        key = tuple(
+            lens if fact == "lens" else given.get(fact, design_facts.get(fact))
+            for fact in self.compiled.gating_facts
+        )
         if (known := self._relevance.get(key)) is not None:
-            return list(known)
-        checks = self.compiled.asks_when
-        found = [
-            question
-            for question in self.kb.questions.values()
-            if (check := checks[question.id]) is None or check(context, None)
-        ]
+            return known
+        context = {**given, "lens": lens, **design_facts}
+        found = tuple(
+            question_id for question_id in self.kb.questions if self._asks_when(question_id)(context, None)
+        )
         if len(self._relevance) >= RELEVANCE_MEMO:
             self._relevance.clear()
-        self._relevance[key] = found
-        return list(found)
+        self._relevance[key] = (found, frozenset(found))
+        return self._relevance[key]
+
+    def _asks_when(self, question_id: str) -> Predicate:
+        check = self._asks.get(question_id, _UNSET)
+        if check is _UNSET:
+            tables = self.compiled
+            check = predicate(tables.asks_when[question_id], self.kb.nodes, tables.positions)
+            self._asks[question_id] = check
+        return check  # type: ignore[no-any-return]
 
     def facts_for(
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> tuple[dict[str, Any], list[Assumption], list[IgnoredAnswer]]:
         """The facts to reason with: relevant answers, assumptions for the rest, the design
         and the lens."""
+        facts, assumed, ignored = self._facts(answers, lens, design)
         kb = self.kb
+        assumptions = [Assumption(q, facts[q], kb.questions[q].assume_because) for q in assumed]
+        return facts, assumptions, [IgnoredAnswer(q, answers[q]) for q in ignored]
+
+    def _facts(
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None
+    ) -> tuple[dict[str, Any], list[str], list[str]]:
+        """The facts, the questions reasoned with an assumption, and the answers left out."""
         design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
         given = {key: value for key, value in answers.items() if value is not None}
-        relevant = {question.id for question in self.relevant(given, lens, design)}
+        relevant, relevant_set = self._relevant(given, lens, design_facts)
         facts: dict[str, Any] = {"lens": lens, **design_facts}
-        assumptions: list[Assumption] = []
-        ignored: list[IgnoredAnswer] = []
-        for question in kb.questions.values():
-            if question.id not in relevant:
-                if question.id in given:
-                    ignored.append(IgnoredAnswer(question.id, given[question.id]))
-                continue
-            if question.id in given:
-                facts[question.id] = given[question.id]
-            elif question.assume is not None:
-                value = coerce_value(question, kb.scales, question.assume)
-                facts[question.id] = value
-                assumptions.append(Assumption(question.id, value, question.assume_because))
-        return facts, assumptions, ignored
+        assumed_values = self._assumed
+        assumed = []
+        for question_id in relevant:
+            if question_id in given:
+                facts[question_id] = given[question_id]
+            elif question_id in assumed_values:
+                facts[question_id] = assumed_values[question_id]
+                assumed.append(question_id)
+        ignored = [question_id for question_id in given if question_id not in relevant_set]
+        if ignored:
+            ignored.sort(key=self._order.__getitem__)
+        return facts, assumed, ignored
 
     # -- reasoning -----------------------------------------------------------------------
 
     def top_picks(
-        self, answers: Mapping[str, Any], lens: Lens, *, checked: bool = False, design: Design | None = None
+        self,
+        answers: Mapping[str, Any],
+        lens: Lens,
+        *,
+        checked: bool = False,
+        design: Design | None = None,
+        stages: Iterable[str] | None = None,
     ) -> dict[str, str | None]:
         """Only the top pick of each stage: the same reasoning without a trace, several times
         faster, for questions like "would this answer change anything?". `checked` skips
-        validating answers that are already normalised."""
-        values = answers if checked else coerce_answers(self.kb, answers)
-        facts, _, _ = self.facts_for(values, lens, design)
-        run = self._chain(_Run(facts=facts, lens=lens, traced=False))
-        return {stage: self._best(run, stage) for stage in {*run.support, *run.not_needed}}
+        validating answers that are already normalised.
+
+        With `stages`, only those stages' picks (None: no pick), each remembered by the values
+        of the facts that can reach it, so a lookahead reasons again only where an answer can
+        make a difference."""
+        values = answers if checked else self._coerce(answers)
+        facts = self.facts_of(values, lens, design)
+        if stages is None:
+            run = self._chain(_Run(facts, lens, self.compiled.need))
+            return {stage: self._best(run, stage) for stage in {*run.scores, *run.not_needed}}
+        stages = tuple(stages)
+        memo = self.pick_memo
+        keys = [memo.key(stage, lens, facts) for stage in stages]
+        known = memo.known(keys)
+        if known is not None:
+            return dict(zip(stages, known, strict=True))
+        picks = self.picks_of(facts, lens, stages)
+        memo.remember(keys, picks.values())
+        return picks
+
+    def facts_of(self, answers: Mapping[str, Any], lens: Lens, design: Design | None) -> dict[str, Any]:
+        """The facts a run starts from, for checked answers (see `facts_for`)."""
+        return self._facts(answers, lens, design)[0]
+
+    def picks_of(self, facts: dict[str, Any], lens: Lens, stages: Iterable[str]) -> dict[str, str | None]:
+        """The top picks of these stages (None: no pick) from one untraced run over the facts
+        (which the run extends with what it derives)."""
+        run = self._chain(_Run(facts, lens, self.compiled.need))
+        return {stage: self._best(run, stage) for stage in stages}
 
     def _best(self, run: _Run, stage: str) -> str | None:
-        """The top pick of a stage now: the highest positive score, ties broken by id."""
+        """The top pick of a stage now: the highest positive score, ties broken by id (under the
+        current lens, an unavailable node's support goes to its successor)."""
         if run.not_needed.get(stage):
             return None
-        candidates, _, _ = self._standing(run, stage, run.lens)
-        scored = [(-sum(s.weight for s in supports), node) for node, supports in candidates.items()]
-        best = min(scored, default=None)
+        supports = run.scores.get(stage)
+        if not supports:
+            return None
+        excluded = run.excluded.get(stage, {})
+        scores: dict[str, int] = {}
+        current = run.lens == "current"
+        for supported, score in supports.items():
+            if supported in excluded:
+                continue
+            node = supported
+            if current and not self._available[supported]:
+                successor = self._successor[supported]
+                if successor is None or successor in excluded:
+                    continue
+                node = successor
+            scores[node] = scores.get(node, 0) + score
+        best = min([(-score, node) for node, score in scores.items()], default=None)
         return best[1] if best is not None and best[0] < 0 else None
+
+    def _chain(self, run: _Run) -> _Run:  # noqa: PLR0915 -- the hot loop, kept in one frame
+        """Forward chaining: fire queued rules in agenda order until none is left. A rule that
+        reads another stage's pick comes after every rule acting on that stage (strata), so
+        the pick is settled when it is read.
+
+        The hot loop of the engine, kept in one frame: a firing's common actions (recommend,
+        derive a value) and the assertion of a derived fact are done here, the rest in `_act`.
+        """
+        tables = self.compiled
+        facts, agenda, queued, remaining = run.facts, run.agenda, run.queued, run.remaining
+        memo, wakers, nodes = self._alpha, tables.wakers, self.kb.nodes
+        picks, bound, actions_of = tables.picks, tables.ranges, tables.actions
+        residuals, wheres, early = self._residuals, self._wheres, tables.rendered_early
+        scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
+        trace, ids, stages = run.trace, tables.ids, tables.stages
+
+        def assert_fact(fact: str, value: Any) -> None:
+            try:
+                hits = memo.get((fact, value))
+            except TypeError:  # an unhashable value: decided without the memory
+                hits = self._alpha_hits(fact, value)
+            if hits is None:
+                hits = self._remember(fact, value)
+            for position in hits:
+                left = remaining[position] - 1
+                remaining[position] = left
+                if not left:
+                    heappush(agenda, position)
+            woken = wakers.get(fact)
+            if woken:
+                for position in woken:
+                    if position not in queued:
+                        queued.add(position)
+                        heappush(agenda, position)
+
+        for fact, value in list(facts.items()):
+            assert_fact(fact, value)
+        for position in (*tables.eager, *tables.pick_readers):
+            if position not in queued:
+                queued.add(position)
+                heappush(agenda, position)
+        index = 0
+        simple = tables.simple
+        while agenda:
+            position = heappop(agenda)
+            quick = simple[position]
+            if quick is not None:
+                if traced:
+                    firings.append(
+                        _new(Firing, (index, ids[position], stages[position], None, trace, position))
+                    )
+                    if position in early:
+                        run.early[index] = render(tables.because[position], self.kb, facts, None)
+                kind, first, second, weight = quick
+                if kind == "recommend":
+                    in_stage = scores[first]
+                    in_stage[second] = in_stage.get(second, 0) + weight
+                    if traced:
+                        support[first].setdefault(second, []).append(_new(Support, (index, weight, None)))
+                elif first not in facts:
+                    facts[first] = second
+                    if traced:
+                        run.derived.append(_new(Derivation, (first, second, index, "")))
+                    assert_fact(first, second)
+                elif facts[first] != second:
+                    run.conflicts.append(Conflict(first, facts[first], second, index))
+                index += 1
+                continue
+            for stage in picks[position]:
+                key = "pick:" + stage
+                if key not in facts:
+                    facts[key] = self._best(run, stage)
+            residual = residuals[position]
+            if residual is not None:
+                if residual is _UNSET:
+                    residual = self._compile_residual(position)
+                if not residual(facts, None):
+                    continue
+            ranged = bound[position]
+            if ranged is None:
+                bindings: Iterable[Node | None] = (None,)
+            else:
+                where = wheres[position]
+                if where is None:
+                    bindings = [nodes[node_id] for node_id in ranged]
+                else:
+                    if where is _UNSET:
+                        where = self._compile_where(position)
+                    bindings = [nodes[node_id] for node_id in ranged if where(facts, nodes[node_id])]
+            for node in bindings:
+                if traced:
+                    node_id = node.id if node else None
+                    firings.append(
+                        _new(Firing, (index, ids[position], stages[position], node_id, trace, position))
+                    )
+                    if position in early:
+                        run.early[index] = render(tables.because[position], self.kb, facts, node)
+                for action in actions_of[position]:
+                    kind, target, stage, weight, value, formula, _ = action
+                    if kind == "recommend":
+                        if target == NODE and node is not None:
+                            target = node.id
+                        in_stage = scores[stage]
+                        in_stage[target] = in_stage.get(target, 0) + weight
+                        if traced:
+                            support[stage].setdefault(target, []).append(_new(Support, (index, weight, None)))
+                    elif kind == "derive" and formula is None:
+                        if target not in facts:
+                            facts[target] = value
+                            if traced:
+                                run.derived.append(_new(Derivation, (target, value, index, "")))
+                            assert_fact(target, value)
+                        elif facts[target] != value:
+                            run.conflicts.append(Conflict(target, facts[target], value, index))
+                    else:
+                        derived = self._act(run, position, action, node, index)
+                        if derived is not None:
+                            assert_fact(*derived)
+                index += 1
+        return run
+
+    def _compile_residual(self, position: int) -> Predicate:
+        compiled = predicate(self.compiled.residual[position], self.kb.nodes, self.compiled.positions)
+        self._residuals[position] = compiled
+        return compiled
+
+    def _compile_where(self, position: int) -> Predicate:
+        compiled = predicate(self.compiled.where[position], self.kb.nodes, self.compiled.positions)
+        self._wheres[position] = compiled
+        return compiled
+
+    def _remember(self, fact: str, value: Any) -> tuple[int, ...]:
+        """Decide the alpha tests on a fact for a value not seen before, and remember them."""
+        hits = self._alpha_hits(fact, value)
+        if len(self._alpha) >= ALPHA_MEMO:
+            self._alpha.clear()
+        self._alpha[(fact, value)] = hits
+        return hits
+
+    def _alpha_hits(self, fact: str, value: Any) -> tuple[int, ...]:
+        """The rules whose alpha tests on the fact pass for the value (once per passing test)."""
+        positions = self.compiled.positions
+        return tuple(
+            position
+            for position, test in self.compiled.alpha.get(fact, ())
+            if alpha_holds(test, value, positions)
+        )
+
+    def _act(
+        self, run: _Run, position: int, action: Action, node: Node | None, index: int
+    ) -> tuple[str, Any] | None:
+        """The less common actions of a firing; returns the (fact, value) a formula derived."""
+        kind, target, stage, _, value, formula, _ = action
+        if kind == "exclude":
+            target = node.id if target == NODE and node is not None else target
+            run.excluded[stage].setdefault(target, []).append(index)
+        elif kind == "derive" and formula is not None:
+            return self._calculate(run, target, formula, index)
+        elif kind == "not_needed":
+            run.not_needed[stage].append(index)
+        elif kind == "warn" and run.traced:
+            run.warnings[stage].append(StageWarning(render(value, self.kb, run.facts, node), index))
+        elif kind == "diagnose" and run.traced:
+            run.diagnoses.append(self._diagnosis(run, position, action, node, index))
+        return None
+
+    def _calculate(self, run: _Run, fact: str, formula: str, index: int) -> tuple[str, Any] | None:
+        """Derive a fact by formula; the (fact, value) when it is new."""
+        expression = self._formula(formula)
+        value = expression.evaluate(run.facts)
+        if value is None:  # division by zero, or not a finite number: nothing to conclude
+            return None
+        facts = run.facts
+        if fact in facts:
+            if facts[fact] != value:
+                run.conflicts.append(Conflict(fact, facts[fact], value, index))
+            return None
+        if run.traced:
+            spec = self.kb.facts[fact]
+            shown = f"{fact} = {expression.show(facts, lambda v: label_of(spec, self.kb.scales, v))}"
+            run.derived.append(Derivation(fact, value, index, shown))
+        facts[fact] = value
+        return fact, value
+
+    def _formula(self, text: str) -> Expression:
+        if text not in self._formulas:
+            self._formulas[text] = parse_formula(text)
+        return self._formulas[text]
+
+    def _diagnosis(
+        self, run: _Run, position: int, action: Action, node: Node | None, index: int
+    ) -> Diagnosis:
+        """The cause, rendered, with the rule's recommendations as the fixes."""
+        fixes = tuple(
+            Fix(fix.stage, node.id if fix.target == NODE and node is not None else fix.target, fix.weight)
+            for fix in self.compiled.actions[position]
+            if fix.kind == "recommend" and fix.weight > 0
+        )
+        return Diagnosis(action.symptom, render(action.value, self.kb, run.facts, node), index, fixes)
+
+    # -- result --------------------------------------------------------------------------
 
     def _standing(
         self, run: _Run, stage: str, lens: Lens
@@ -206,152 +582,26 @@ class Engine:
         by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
         return candidates, by_lens, stands_in
 
-    def _chain(self, run: _Run) -> _Run:
-        """Forward chaining: fire woken rules in agenda order until none is left. A rule that
-        reads another stage's pick comes after every rule acting on that stage (strata), so
-        the pick is settled when it is read."""
-        for fact, value in run.facts.items():
-            self._wake(run, fact, value)
-        compiled = self.compiled
-        self._push(run, [rule.position for rule in compiled.fire_without_facts])
-        self._push(run, compiled.pick_readers)
-        rules = compiled.rules
-        while run.agenda:
-            rule = rules[heapq.heappop(run.agenda)]
-            for stage in rule.picks:
-                run.facts.setdefault(pick_fact(stage), self._best(run, stage))
-            for node in rule.bindings(run.facts):
-                self._fire(run, rule, node)
-        return run
-
-    def _reason(self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None) -> Result:
-        facts, assumptions, ignored = self.facts_for(answers, lens, design)
-        run = self._chain(_Run(facts=facts, lens=lens))
-        return Result(
-            lens=lens,
-            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
-            assumptions=tuple(assumptions),
-            ignored=tuple(ignored),
-            stages=self._stages(run, lens),
-            derived=tuple(run.derived),
-            conflicts=tuple(run.conflicts),
-            firings=tuple(run.firings),
-            diagnoses=tuple(run.diagnoses),
-        )
-
-    @staticmethod
-    def _push(run: _Run, positions: Iterable[int]) -> None:
-        fresh = set(positions) - run.queued
-        run.queued |= fresh
-        for position in fresh:
-            heapq.heappush(run.agenda, position)
-
-    def _wake(self, run: _Run, fact: str, value: Any) -> None:
-        """Queue the rules that the fact, now known with this value, may let fire."""
-        compiled = self.compiled
-        self._push(run, compiled.unguarded_readers.get(fact, ()))
-        key = (fact, value)
-        if isinstance(value, Hashable) and key in compiled.guarded:
-            self._push(run, compiled.guarded[key])
-
-    def _fire(self, run: _Run, compiled: CompiledRule, node: Node | None) -> None:
-        rule = compiled.rule
-        index = len(run.firings)
-        if run.traced:
-            self._record(run, compiled, node)
-        for action in rule.then:
-            if isinstance(action, Recommend):
-                target = self._target(action.recommend, node)
-                stage = action.stage or rule.stage
-                run.support[stage].setdefault(target, []).append(Support(index, action.weight))
-            elif isinstance(action, Exclude):
-                target = self._target(action.exclude, node)
-                run.excluded[action.stage or rule.stage].setdefault(target, []).append(index)
-            elif isinstance(action, Derive):
-                self._derive(run, compiled, action, index)
-            elif isinstance(action, NotNeeded):
-                run.not_needed[action.not_needed].append(index)
-            elif isinstance(action, Warn) and run.traced:
-                text = render(action.warn, self.kb, run.facts, node)
-                run.warnings[rule.stage].append(StageWarning(text, index))
-            elif isinstance(action, Diagnose) and run.traced:
-                run.diagnoses.append(self._diagnosis(run, compiled, action, node, index))
-
-    def _record(self, run: _Run, compiled: CompiledRule, node: Node | None) -> None:
-        """Add the firing to the trace, with the facts it read and its rendered reason."""
-        rule = compiled.rule
-        run.firings.append(
-            Firing(
-                number=len(run.firings),
-                rule=rule.id,
-                title=rule.title,
-                stage=rule.stage,
-                node=node.id if node else None,
-                facts=tuple([(fact, run.facts.get(fact)) for fact in compiled.sorted_reads]),
-                because=render(rule.because, self.kb, run.facts, node),
-                sources=compiled.sources,
-                exam=compiled.exam,
-            )
-        )
-
-    @staticmethod
-    def _target(reference: str, node: Node | None) -> str:
-        return node.id if reference == "{node}" and node is not None else reference
-
-    def _derive(self, run: _Run, compiled: CompiledRule, action: Derive, index: int) -> None:
-        fact, shown = action.derive, ""
-        value: Any = action.value
-        if isinstance(value, Formula):
-            expression = (compiled.formulas or {})[fact]
-            value = expression.evaluate(run.facts)
-            if value is None:  # division by zero, or not a finite number: nothing to conclude
-                return
-            if run.traced:
-                spec = self.kb.facts[fact]
-                shown = f"{fact} = {expression.show(run.facts, lambda v: label_of(spec, self.kb.scales, v))}"
-        if fact not in run.facts:
-            run.facts[fact] = value
-            run.derived.append(Derivation(fact, value, index, shown))
-            self._wake(run, fact, value)
-        elif run.facts[fact] != value:
-            run.conflicts.append(Conflict(fact, run.facts[fact], value, index))
-
-    def _diagnosis(
-        self, run: _Run, compiled: CompiledRule, action: Diagnose, node: Node | None, index: int
-    ) -> Diagnosis:
-        """The cause, rendered, with the rule's recommendations as the fixes."""
-        fixes = tuple(
-            Fix(fix.stage or compiled.rule.stage, self._target(fix.recommend, node), fix.weight)
-            for fix in compiled.rule.then
-            if isinstance(fix, Recommend) and fix.weight > 0
-        )
-        return Diagnosis(action.symptom, render(action.diagnose, self.kb, run.facts, node), index, fixes)
-
-    # -- result --------------------------------------------------------------------------
-
-    def _stages(self, run: _Run, lens: Lens) -> tuple[StageResult, ...]:
+    def _stages(self, run: _Run, lens: Lens, firings: tuple[Firing, ...]) -> tuple[StageResult, ...]:
+        touched = {*run.support, *run.excluded, *run.warnings, *run.not_needed}
         stages = []
         for stage in self.kb.stages.values():
+            if stage.id not in touched:
+                continue
             excluded = run.excluded.get(stage.id, {})
             candidates, by_lens, stands_in = self._standing(run, stage.id, lens)
             exclusions = [
                 Exclusion(
                     node,
                     self.kb.nodes[node].name,
-                    tuple(firings),
-                    tuple(run.firings[i].because for i in firings),
+                    tuple(indexes),
+                    tuple([firings[i].because for i in indexes]),
                 )
-                for node, firings in sorted(excluded.items())
+                for node, indexes in sorted(excluded.items())
             ]
             if by_lens:
                 exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
-            ranked = sorted(
-                (
-                    self._candidate(node, supports, stands_in.get(node, []))
-                    for node, supports in candidates.items()
-                ),
-                key=lambda c: (-c.score, c.node),
-            )
+            ranked = self._ranked(candidates, stands_in)
             warnings = run.warnings.get(stage.id, [])
             not_needed = tuple(run.not_needed.get(stage.id, ()))
             if ranked or exclusions or warnings or not_needed:
@@ -359,7 +609,7 @@ class Engine:
                     StageResult(
                         stage.id,
                         stage.name,
-                        tuple(ranked),
+                        ranked,
                         tuple(exclusions),
                         tuple(warnings),
                         not_needed,
@@ -368,13 +618,25 @@ class Engine:
                 )
         return tuple(stages)
 
-    def _candidate(self, node_id: str, supports: list[Support], stands_in: list[str]) -> Candidate:
-        node = self.kb.nodes[node_id]
-        return Candidate(
-            node=node_id,
-            name=node.name,
-            score=sum(s.weight for s in supports),
-            support=tuple(supports),
-            state=node.status.state,
-            stands_in_for=tuple(stands_in),
+    def _ranked(
+        self, candidates: dict[str, list[Support]], stands_in: dict[str, list[str]]
+    ) -> tuple[Candidate, ...]:
+        """Candidates by score (highest first), ties broken by id."""
+        order = sorted([(-sum([s.weight for s in supports]), node) for node, supports in candidates.items()])
+        about = self._about
+        return tuple(
+            [
+                _new(
+                    Candidate,
+                    (
+                        node,
+                        about[node][0],
+                        -score,
+                        tuple(candidates[node]),
+                        about[node][1],
+                        tuple(stands_in.get(node, ())),
+                    ),
+                )
+                for score, node in order
+            ]
         )

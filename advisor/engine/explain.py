@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from advisor.engine.reach import facts_reaching
 from advisor.engine.result import Firing, Lens, Result
-from advisor.knowledge.crossref import facts_read, rule_reads, rule_writes, stages_acted_on
+from advisor.knowledge.crossref import facts_read
 from advisor.knowledge.formula import parse_formula
 from advisor.knowledge.models import (
     Derive,
@@ -21,7 +22,6 @@ from advisor.knowledge.models import (
     Rule,
     TraitTest,
     UsesTest,
-    Warn,
 )
 from advisor.knowledge.models.condition import leaves
 
@@ -102,7 +102,12 @@ def explain(kb: KnowledgeBase, result: Result, stage: str, node: str) -> Explana
 
 def rules_recommending(kb: KnowledgeBase, node: str, stage: str) -> list[Rule]:
     """Rules that can put `node` forward in `stage`."""
-    found = [c.rule for c in kb.compiled.rules if (stage, node) in set(c.recommendations())]
+    tables = kb.compiled
+    found = [
+        kb.rules[rule_id]
+        for position, rule_id in enumerate(tables.ids)
+        if (stage, node) in set(tables.recommendations(position))
+    ]
     return sorted(found, key=lambda r: r.id)
 
 
@@ -130,29 +135,14 @@ def influencing_questions(kb: KnowledgeBase, stage: str) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _influencing(kb: KnowledgeBase, stage: str) -> tuple[str, ...]:
-    """Facts reach a stage through the rules acting on it, then through the rules deriving
-    what those read (derived facts and other stages' picks), transitively."""
+    """The questions among the facts reaching the stage (its warnings included), and the
+    questions their relevance (`asks_when`) reads."""
     stages_of = {node.id: node.stages for node in kb.nodes.values()}
-    writers: dict[str, list[Rule]] = {}
-    for rule in kb.rules.values():
-        for fact in rule_writes(rule):
-            writers.setdefault(fact, []).append(rule)
-    facts: set[str] = set()
-    pending = [rule for rule in kb.rules.values() if stage in {*stages_acted_on(rule), *_warned(rule)}]
-    while pending:
-        rule = pending.pop()
-        for fact in rule_reads(rule, stages_of) - facts:
-            facts.add(fact)
-            pending.extend(writers.get(fact, []))
+    facts = set(facts_reaching(kb, stage, warnings=True))
     for question in kb.questions.values():
         if question.id in facts and question.asks_when is not None:
             facts.update(facts_read(question.asks_when, stages_of))
     return tuple(q for q in kb.questions if q in facts)
-
-
-def _warned(rule: Rule) -> Iterator[str]:
-    if any(isinstance(action, Warn) for action in rule.then):
-        yield rule.stage
 
 
 def alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]:

@@ -5,28 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
+from advisor.engine.trace import Firing
+
 Lens = Literal["exam", "current"]
 LENSES: tuple[Lens, ...] = ("exam", "current")
 
-
-class Firing(NamedTuple):
-    """One rule firing (for one bound node, for `for_each` rules): the unit of the trace.
-
-    A NamedTuple rather than a frozen dataclass: thousands are made per run at scale, and
-    tuples are several times cheaper to create.
-    """
-
-    number: int
-    """Position in the trace (firings are numbered from 0 in firing order)."""
-    rule: str
-    title: str
-    stage: str
-    node: str | None
-    facts: tuple[tuple[str, Any], ...]
-    """The facts the rule's conditions read, with the values they had."""
-    because: str
-    sources: tuple[str, ...]
-    exam: tuple[str, ...]
+__all__ = [  # Firing lives with the trace; every face reads it from here
+    "LENSES",
+    "Assumption",
+    "Candidate",
+    "Conflict",
+    "Derivation",
+    "Diagnosis",
+    "Exclusion",
+    "Firing",
+    "Fix",
+    "IgnoredAnswer",
+    "Lens",
+    "LensDifference",
+    "Result",
+    "StageResult",
+    "StageWarning",
+    "Support",
+]
 
 
 class Support(NamedTuple):
@@ -38,9 +39,9 @@ class Support(NamedTuple):
     """For a successor standing in under the current lens: the node the support was for."""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A node recommended for a stage, with the score and the firings behind it."""
+class Candidate(NamedTuple):
+    """A node recommended for a stage, with the score and the firings behind it (a NamedTuple:
+    hundreds are made per run at scale)."""
 
     node: str
     name: str
@@ -100,9 +101,8 @@ class StageResult:
         return next((e for e in self.exclusions if e.node == node), None)
 
 
-@dataclass(frozen=True)
-class Derivation:
-    """A fact concluded by a rule."""
+class Derivation(NamedTuple):
+    """A fact concluded by a rule (a NamedTuple: hundreds are made per run at scale)."""
 
     fact: str
     value: Any

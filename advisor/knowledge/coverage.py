@@ -96,9 +96,10 @@ class Coverage:
 def recommended_by(kb: KnowledgeBase) -> dict[str, set[str]]:
     """Node id -> ids of the rules that can recommend it (positive weight, for_each included)."""
     found: dict[str, set[str]] = defaultdict(set)
-    for compiled in kb.compiled.rules:
-        for _, node in compiled.recommendations():
-            found[node].add(compiled.rule.id)
+    tables = kb.compiled
+    for position, rule_id in enumerate(tables.ids):
+        for _, node in tables.recommendations(position):
+            found[node].add(rule_id)
     return found
 
 

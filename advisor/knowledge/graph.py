@@ -75,14 +75,15 @@ class KnowledgeGraph:
     def rules_mentioning(self, node_id: str) -> list[Rule]:
         """Rules that name the node in an action or a relation test, or range over it."""
         mentioning = []
-        for compiled in self.kb.compiled.rules:
-            rule = compiled.rule
+        tables = self.kb.compiled
+        for position, rule_id in enumerate(tables.ids):
+            rule = self.kb.rules[rule_id]
             targets = {
                 a.recommend if isinstance(a, Recommend) else a.exclude
                 for a in rule.then
                 if isinstance(a, Recommend | Exclude)
             }
-            ranged = compiled.nodes is not None and any(n.id == node_id for n in compiled.nodes)
+            ranged = node_id in (tables.nodes[position] or ())
             where = rule.for_each.where if rule.for_each else None
             if node_id in targets or ranged or node_id in _relation_targets(where):
                 mentioning.append(rule)

@@ -87,7 +87,7 @@ def _question(kb: KnowledgeBase, question: Question) -> str:
         out.append(f"Unit: {question.unit}" + (f" (accepted: {', '.join(units)})" if len(units) > 1 else ""))
     if question.assume is not None:
         out.append(f"If skipped, assumes {question.assume!r}: {question.assume_because}")
-    readers = [r.rule.id for r in kb.compiled.readers.get(question.id, ())]
+    readers = kb.compiled.readers(question.id)
     if readers:
         out += ["", f"Read by rules: {', '.join(sorted(readers))}"]
     return "\n".join(out) + "\n"

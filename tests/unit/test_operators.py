@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from advisor.engine.compile import Compiler
+from advisor.engine.compile import condition_predicate, plainer_for
+from advisor.engine.condition import alpha_holds, is_alpha
 from advisor.knowledge import KnowledgeBase
 from advisor.knowledge.models import Condition
 
@@ -65,8 +66,22 @@ CASES = [
 def test_fact_operators(
     fixture_kb: KnowledgeBase, condition: dict[str, Any], facts: dict[str, Any], expected: bool
 ) -> None:
-    predicate = Compiler(fixture_kb).condition(CONDITION.validate_python(condition))
+    predicate = condition_predicate(fixture_kb, CONDITION.validate_python(condition))
     assert predicate(facts, None) is expected
+
+
+@pytest.mark.parametrize(("condition", "facts", "expected"), CASES, ids=[str(c[0]) for c in CASES])
+def test_alpha_tests_decided_once_per_value_agree_with_the_predicate(
+    fixture_kb: KnowledgeBase, condition: dict[str, Any], facts: dict[str, Any], expected: bool
+) -> None:
+    """The engine decides a test of one known fact against a constant when the fact is
+    asserted (alpha_holds), and everything else with the predicate: both must agree."""
+    test = plainer_for(fixture_kb).plain(CONDITION.validate_python(condition))
+    if not is_alpha(test):
+        pytest.skip("not decided per value")
+    value = facts.get(test.key)  # type: ignore[union-attr]
+    held = value is not None and alpha_holds(test, value, fixture_kb.scale_positions)  # type: ignore[arg-type]
+    assert held is expected
 
 
 NODE_CASES = [
@@ -96,7 +111,7 @@ def test_node_tests(
     facts: dict[str, Any],
     expected: bool,
 ) -> None:
-    predicate = Compiler(fixture_kb).condition(CONDITION.validate_python(condition))
+    predicate = condition_predicate(fixture_kb, CONDITION.validate_python(condition))
     assert predicate(facts, fixture_kb.nodes[node]) is expected
 
 
@@ -114,9 +129,12 @@ def test_a_set_trait_contains_a_choice_answer_or_any_of_several(kb_with) -> None
     from advisor.knowledge import load_knowledge
 
     kb = load_knowledge(kb_with(colours=COLOURS), use_cache=False)
-    compiler = Compiler(kb)
-    one = compiler.condition(CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colour"}}))
-    many = compiler.condition(CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colours"}}))
+    one = condition_predicate(
+        kb, CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colour"}})
+    )
+    many = condition_predicate(
+        kb, CONDITION.validate_python({"trait": "tags", "contains": {"fact": "colours"}})
+    )
     red_node = kb.nodes["stream_a"]  # tags: [red]
     assert one({"colour": "red"}, red_node) and not one({"colour": "blue"}, red_node)
     assert many({"colours": frozenset({"green", "red"})}, red_node)

@@ -1,0 +1,114 @@
+"""The trace of a run: which rule fired for which node, kept as indices into the compiled
+tables; each firing's reason and the facts it read are worked out when first read.
+
+Reading them late gives the same text as rendering them at firing time: facts are never
+changed once known, and every fact a rule reads is final before it is evaluated (strata).
+A reason naming a derived fact the rule does not read is rendered when the rule fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from advisor.engine.template import render
+
+if TYPE_CHECKING:
+    from advisor.engine.compile import CompiledRules
+    from advisor.knowledge import KnowledgeBase
+
+
+class Trace:
+    """What the firings of one run share: the knowledge, its tables, the final facts, and the
+    reasons rendered so far (by firing number)."""
+
+    __slots__ = ("facts", "kb", "reasons", "tables")
+
+    def __init__(
+        self, kb: KnowledgeBase, tables: CompiledRules, facts: Mapping[str, Any], reasons: dict[int, str]
+    ):
+        self.kb = kb
+        self.tables = tables
+        self.facts = facts
+        self.reasons = reasons
+
+    def because(self, number: int, position: int, node: str | None) -> str:
+        reason = self.reasons.get(number)
+        if reason is None:
+            template = self.tables.because[position]
+            reason = render(template, self.kb, self.facts, self.kb.nodes[node] if node else None)
+            self.reasons[number] = reason
+        return reason
+
+
+class _Row(NamedTuple):
+    number: int
+    """Position in the trace (firings are numbered from 0 in firing order)."""
+    rule: str
+    stage: str
+    node: str | None
+    """The node bound by `for_each`, if any."""
+    trace: Trace
+    """The run's trace, which the rest is read from."""
+    position: int
+    """The rule's position in the compiled tables."""
+
+
+class Firing(_Row):
+    """One rule firing (for one bound node, for `for_each` rules): the unit of the trace.
+
+    A tuple made in C at a few thousand per run (`tuple.__new__(Firing, row)`); its title,
+    facts, reason, sources and exam tasks are read from the trace when asked for.
+    """
+
+    __slots__ = ()
+
+    @property
+    def title(self) -> str:
+        return self.trace.tables.titles[self.position]
+
+    @property
+    def facts(self) -> tuple[tuple[str, Any], ...]:
+        """The facts the rule's conditions read, with the values they had."""
+        facts = self.trace.facts
+        return tuple([(fact, facts.get(fact)) for fact in self.trace.tables.reads[self.position]])
+
+    @property
+    def because(self) -> str:
+        """The rule's reason, rendered with the actual values."""
+        return self.trace.because(self.number, self.position, self.node)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.trace.tables.sources[self.position]
+
+    @property
+    def exam(self) -> tuple[str, ...]:
+        return self.trace.tables.exam[self.position]
+
+    def _full(self) -> tuple[Any, ...]:
+        return (
+            self.number,
+            self.rule,
+            self.title,
+            self.stage,
+            self.node,
+            self.facts,
+            self.because,
+            self.sources,
+            self.exam,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Firing) and self._full() == other._full()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._full())
+
+    def __repr__(self) -> str:
+        names = ("number", "rule", "title", "stage", "node", "facts", "because", "sources", "exam")
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._full(), strict=True))
+        return f"Firing({shown})"
