@@ -28,7 +28,6 @@ from advisor.engine.engine import Engine
 from advisor.engine.result import Result
 from advisor.interview import Interview
 from advisor.knowledge import KnowledgeBase, load_knowledge
-from advisor.knowledge.cache import content_key
 from advisor.knowledge.loader import knowledge_files
 from advisor.knowledge.scenarios import read_scenario, scenario_files
 from advisor.resources import rules_dir, scenarios_dir
@@ -167,10 +166,14 @@ def interview_digests(kb: KnowledgeBase) -> dict[str, str]:
 
 def knowledge_key(*roots: Path) -> str:
     """The content of the knowledge folders and scenario files the digests were made from."""
-    files = [path for root in roots for path in knowledge_files(root)]
-    scenarios = [path for path in scenarios_dir().rglob("*") if path.is_file()]
-    scenarios += FIXTURES.rglob("*.yaml")
-    return content_key(sorted(files) + sorted(scenarios), Path("/"))
+    named = [(root, path) for root in roots for path in knowledge_files(root)]
+    named += [(scenarios_dir(), path) for path in scenarios_dir().rglob("*") if path.is_file()]
+    named += [(FIXTURES, path) for path in FIXTURES.rglob("*.yaml")]
+    digest = hashlib.sha256()
+    for root, path in sorted(named):  # by content and place in its folder, not by checkout path
+        digest.update(f"{root.name}/{path.relative_to(root).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def current_golden(shipped: KnowledgeBase, fixture: KnowledgeBase) -> dict[str, Any]:
