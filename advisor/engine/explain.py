@@ -160,19 +160,41 @@ def alternatives(kb: KnowledgeBase, question_id: str, current: Any) -> list[Any]
 
 
 def formula_partners(kb: KnowledgeBase, question_id: str) -> tuple[str, ...]:
-    """The questions a formula reads together with this one: neither changes anything alone
-    while the other is unknown (a formula concludes only when every input is known)."""
+    """The questions a calculation reads together with this one — a formula's other inputs, or
+    the number a derived value is compared with — through derived facts: none of them changes
+    anything alone while another is unknown (a formula concludes only when every input is known)."""
     return _partners(kb).get(question_id, ())
 
 
 @lru_cache(maxsize=8)
 def _partners(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    feeds: dict[str, set[str]] = {}  # derived fact -> the facts its formulas read
+    for rule in kb.rules.values():
+        for action in rule.then:
+            if isinstance(action, Derive) and isinstance(action.value, Formula):
+                feeds.setdefault(action.derive, set()).update(parse_formula(action.value.formula).names)
+
+    def questions_behind(fact: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        if fact in kb.questions:
+            return {fact}
+        inner = feeds.get(fact, set()) - seen
+        return {q for name in sorted(inner) for q in questions_behind(name, seen | {fact})}
+
     partners: dict[str, dict[str, None]] = {}
     for rule in kb.rules.values():
-        inputs = [name for name in sorted(_formula_inputs(rule)) if name in kb.questions]
-        for name in inputs:
-            partners.setdefault(name, {}).update(dict.fromkeys(i for i in inputs if i != name))
+        groups = [set().union(*(questions_behind(n) for n in _formula_inputs(rule)))]
+        for test in leaves(rule.when):
+            if isinstance(test, FactTest) and isinstance(test.operand, FactRef):
+                groups.append(questions_behind(test.fact) | questions_behind(test.operand.fact))
+        for group in groups:
+            for name in sorted(group):
+                partners.setdefault(name, {}).update(dict.fromkeys(sorted(group - {name})))
     return {name: tuple(others) for name, others in partners.items()}
+
+
+def _compared_facts(test: FactTest) -> set[str]:
+    """Both sides of a test that compares one fact with another (`a > b`)."""
+    return {test.fact, test.operand.fact} if isinstance(test.operand, FactRef) else set()
 
 
 def _formula_inputs(rule: Rule) -> set[str]:
@@ -199,6 +221,8 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> tuple[float, ...]:
             operand = test.operand
             if isinstance(test, FactTest) and test.fact == question_id and isinstance(operand, int | float):
                 thresholds.add(float(operand))
+            elif isinstance(test, FactTest) and question_id in _compared_facts(test):
+                thresholds.update(10.0**power for power in range(-2, 7))  # against another number
             elif isinstance(test, TraitTest) and isinstance(operand, FactRef) and operand.fact == question_id:
                 for node in kb.nodes.values():
                     value = node.traits.get(test.trait)
