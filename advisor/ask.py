@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from advisor.errors import AnswersError
+from advisor.errors import AnswersError, echo, one_line
 from advisor.interview import Interview
 from advisor.knowledge.models import Question
 from advisor.knowledge.values import accepted_units
@@ -65,7 +65,7 @@ class LineDialogue:
                     self.interview.answer(question.id, self._parse(question, text))
                     return True
                 except (AnswersError, ValueError) as error:
-                    self.write(f"  {_plain(error)} — {HELP}")
+                    self.write(f"  {one_line(_plain(error))} — {HELP}")
 
     def _choose_focus(self) -> bool:
         """Ask which stages the person is deciding; False when they are done before starting."""
@@ -143,9 +143,10 @@ def _numbers(line: str, count: int) -> list[int]:
     """The comma-separated numbers of a line, each between 1 and `count`; ValueError otherwise."""
     numbers = []
     for part in (piece.strip() for piece in line.split(",")):
-        if not part.isdigit() or not 1 <= int(part) <= count:
-            raise ValueError(f"'{part[:20]}' is not one of the numbers 1 to {count}")
-        numbers.append(int(part))
+        number = int(part) if part.isascii() and part.isdigit() and len(part) < 10 else 0
+        if not 1 <= number <= count:
+            raise ValueError(f"{echo(part)} is not one of the numbers 1 to {count}")
+        numbers.append(number)
     return numbers
 
 

@@ -28,11 +28,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-WHOLE_PIPELINE_MIN_CHANGES = 0.25
-"""For the whole pipeline, questions whose answer is expected to change fewer top picks than
-this (one chance in four of changing one pick) are not asked: with every stage in play, the
-long tail of unlikely changes would double the interview (bench/interview_length.py)."""
-
 
 @dataclass(frozen=True)
 class Impact:
@@ -60,18 +55,10 @@ class QuestionChoice:
         """Stages whose top pick this answer can change, in first-seen order."""
         return tuple(dict.fromkeys(impact.stage for impact in self.impacts))
 
-    answers: int = 1
-    """How many different answers the question has (the current one included)."""
-
     @property
     def rank(self) -> tuple[int, int]:
         """Higher is more useful: stages it can change, then answers that change something."""
         return len(self.stages), len({repr(impact.value) for impact in self.impacts})
-
-    @property
-    def expected_changes(self) -> float:
-        """How many top picks the answer changes on average, if every answer were equally likely."""
-        return len(self.impacts) / self.answers
 
 
 @dataclass
@@ -158,14 +145,7 @@ class Interview:
         """Every pending question with its impacts, most useful first (ties: knowledge order)."""
         kb = self.engine.kb
         order = {question_id: index for index, question_id in enumerate(kb.questions)}
-        choices = [
-            QuestionChoice(
-                question,
-                self.impacts(question.id),
-                len(alternatives(kb, question.id, self.answers.get(question.id))) + 1,
-            )
-            for question in self.pending()
-        ]
+        choices = [QuestionChoice(question, self.impacts(question.id)) for question in self.pending()]
         return sorted(choices, key=lambda c: (-c.rank[0], -c.rank[1], order[c.question.id]))
 
     def next_question(self) -> Question | None:
@@ -174,11 +154,15 @@ class Interview:
 
     def worth_asking(self, choice: QuestionChoice) -> bool:
         """A focused interview asks every question that can change a focused pick. For the whole
-        pipeline, a question must be likely enough to matter: on average its answer changes at
-        least WHOLE_PIPELINE_MIN_CHANGES picks, if every answer were equally likely."""
+        pipeline, a yes/no question that changes a single stage's pick under one answer (a
+        special case: "does the data have text fields?") waits for a focus on that stage; the
+        questions that shape the pipeline (choices, numbers, and flags that change several
+        stages or matter either way) are asked."""
         if not choice.impacts:
             return False
-        return bool(self.focus) or choice.expected_changes >= WHOLE_PIPELINE_MIN_CHANGES
+        stages, answers = choice.rank
+        special_case = choice.question.type == "yes_no" and stages == 1 and answers == 1
+        return bool(self.focus) or not special_case
 
     def impacts(self, question_id: str) -> tuple[Impact, ...]:
         """Every (value, stage) whose top pick would change if this question got that value.

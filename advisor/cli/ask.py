@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import io
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from advisor.cli.options import add_lens
 from advisor.cli.output import write_new
+from advisor.errors import AdvisorError, echo, one_line
 from advisor.knowledge import load_knowledge
+
+SAVE_PROMPT = "Save these answers? Type a file name ending in .yaml, or press enter to skip: "
+SAVE_ATTEMPTS = 3
+"""How often a file name is asked for before the answers are left unsaved."""
 
 
 def register(commands: Any) -> None:
@@ -56,25 +63,61 @@ def ask(
     if focus is not None:
         interview.set_focus(() if focus == "all" else tuple(s.strip() for s in focus.split(",") if s.strip()))
     asked_focus = focus is None and parsed.focus is None
+    _tolerate_undecodable_input()
     LineDialogue(interview, _read_line, print, ask_focus=asked_focus).run()
     print()
     print(render_text(kb, interview.result(), "your answers"), end="")
-    target = save or _ask_path()
+    text = dump_answers(kb, interview.answers, interview.lens, focus=interview.focus, design=interview.design)
+    target = save
     if target is not None:
-        text = dump_answers(
-            kb, interview.answers, interview.lens, focus=interview.focus, design=interview.design
-        )
         write_new(target, text)
-        print(f"Saved your answers to {target} (run: advisor recommend {target})")
+    else:
+        target = _save_where_asked(text)
+    if target is not None:
+        shown = one_line(str(target))
+        print(f"Saved your answers to {shown} (run: advisor recommend {shown})")
+
+
+def _tolerate_undecodable_input() -> None:
+    """Bytes on stdin that are not valid text read as U+FFFD (an unusable answer, asked
+    again) instead of stopping the dialogue."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
 
 
 def _read_line(prompt: str) -> str | None:
+    if sys.stdin is None:
+        return None
     try:
         return input(prompt)
     except EOFError:
         return None
 
 
-def _ask_path() -> Path | None:
-    line = _read_line("Save these answers as YAML? File name (empty to skip): ")
-    return Path(line.strip()) if line and line.strip() else None
+def _save_where_asked(text: str) -> Path | None:
+    """Ask for a `.yaml` name until one can be written; anything else (a stray `1` or `s`
+    typed once too often) is refused, and after SAVE_ATTEMPTS the answers stay unsaved."""
+    for _ in range(SAVE_ATTEMPTS):
+        line = _read_line(SAVE_PROMPT)
+        name = (line or "").strip()
+        if not name:
+            return None
+        problem = _name_problem(name)
+        if problem:
+            print(f"  {echo(name)} {problem}")
+            continue
+        try:
+            write_new(Path(name), text)
+            return Path(name)
+        except AdvisorError as error:
+            print(f"  {error} (type another name, or press enter to skip)")
+    print("Answers not saved.")
+    return None
+
+
+def _name_problem(name: str) -> str | None:
+    if not name.lower().endswith((".yaml", ".yml")):
+        return "is not a file name ending in .yaml (type one, or press enter to skip)"
+    if name != one_line(name) or "\ufffd" in name:  # control characters, undecodable bytes
+        return "has characters a file name should not have (type another name, or press enter to skip)"
+    return None

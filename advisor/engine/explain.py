@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,6 +203,9 @@ def _number_probes(kb: KnowledgeBase, question_id: str) -> tuple[float, ...]:
     high = spec.maximum if spec.maximum is not None else float("inf")
     probes: set[float] = set()
     for threshold in thresholds:
-        step = max(abs(threshold) * 0.01, 0.001)
-        probes.update(p for p in (threshold - step, threshold, threshold + step) if low <= p <= high)
+        step = max(abs(threshold) * 0.01, 1 if spec.integer else 0.001)
+        around = (threshold - step, threshold, threshold + step)
+        if spec.integer:  # a count is probed with counts: the answer must be one a person can give
+            around = (float(math.floor(around[0])), float(round(threshold)), float(math.ceil(around[2])))
+        probes.update(p for p in around if low <= p <= high)
     return tuple(sorted(probes))

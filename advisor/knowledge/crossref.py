@@ -87,6 +87,20 @@ class CrossReferencer:
             place = f" in {where}" if where else ""
             self.fail(origin, f"unknown {kind} '{wanted}'{place}{suggest(wanted, options)}", *sub)
 
+    def unique(self, origin: Origin, ids: list[str], what: str, *sub: str | int) -> None:
+        """Each of `ids` (the list at `sub`) at most once."""
+        first: dict[str, int] = {}
+        for index, item in enumerate(ids):
+            if item in first:
+                self.fail(
+                    origin,
+                    f"duplicate {what} '{item}' (first at line {origin.line(*sub, first[item])};"
+                    " give each its own id)",
+                    *sub,
+                    index,
+                )
+            first[item] = index
+
     def _tasks(self, origin: Origin, tasks: list[str], *sub: str | int) -> None:
         for index, task in enumerate(tasks):
             self.expect(origin, "exam task statement", task, self.tasks, *sub, index)
@@ -104,8 +118,12 @@ class CrossReferencer:
                 if outer.within is not None:
                     message = f"'{stage.within}' is itself a decision within '{outer.within}'"
                     self.fail(origin, message, "within")
+        for scale in self.doc.scales:
+            origin = self.origins[("scales", scale.id)]
+            self.unique(origin, [value.id for value in scale.values], "scale value", "values")
         for trait in self.doc.traits:
             origin = self.origins[("traits", trait.id)]
+            self.unique(origin, trait.values or [], "trait value", "values")
             if trait.type == "scale":
                 if trait.scale is None:
                     self.fail(origin, f"scale trait '{trait.id}' needs 'scale'")
@@ -146,6 +164,7 @@ class CrossReferencer:
                 self.fail(origin, "'lens' is a built-in fact; choose another id", "id")
             if spec.scale is not None:
                 self.expect(origin, "scale", spec.scale, self.scales, "scale")
+            self.unique(origin, [choice.id for choice in spec.choices or []], "choice id", "choices")
         for question in self.doc.questions:
             origin = self.origins[("questions", question.id)]
             self.expect(origin, "stage", question.stage, self.stages, "stage")
@@ -431,8 +450,12 @@ class RuleChecker:
             self.fail(f"'{operator}' compares ordered values, but this is a {kind} value", *at)
         if operator == "contains" and kind != "multi_choice":
             self.fail(f"'contains' tests a multi-choice answer or a set trait, not a {kind} value", *at)
-        if operator in ("eq", "ne") and kind == "multi_choice":
-            self.fail(f"use 'contains' to test a multi-choice value, not '{operator}'", *at)
+        if operator in ("eq", "ne", "in", "not_in") and kind == "multi_choice":
+            self.fail(
+                f"'{operator}' tests a single value, but this is a set of values"
+                " (use 'contains' to test a multi-choice answer or a set trait)",
+                *at,
+            )
         if isinstance(operand, FactRef):
             self.refs.expect(self.origin, "fact", operand.fact, self.refs.facts, *at, "fact")
             other = self.refs.facts[operand.fact]

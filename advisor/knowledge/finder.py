@@ -77,7 +77,7 @@ class Finder:
         if len(matches) == 1:
             return matches[0].item
         if matches:
-            raise UnknownIdError(_ambiguous(typed, matches))
+            raise _ambiguous(typed, matches)
         hint = suggest(wanted, {entry.item.id: entry.names for entry in self.entries})
         raise UnknownIdError(f"unknown node, rule or question '{typed}'{hint}")
 
@@ -116,10 +116,10 @@ def _has_all(wanted: list[str], words: frozenset[str]) -> bool:
     return all(any(word.startswith(part) for word in words) for part in wanted)
 
 
-def _ambiguous(typed: str, matches: list[Entry]) -> str:
+def _ambiguous(typed: str, matches: list[Entry]) -> UnknownIdError:
     width = max(len(entry.item.id) for entry in matches[:SHOWN])
     lines = [f"  {entry.item.id:<{width}} — {entry.description}" for entry in matches[:SHOWN]]
     if len(matches) > SHOWN:
         lines.append(f"  … and {len(matches) - SHOWN} more")
     head = f"'{typed}' matches {len(matches)} items; give one of these ids (or more words):"
-    return "\n".join([head, *lines])
+    return UnknownIdError(head, choices=tuple(lines))

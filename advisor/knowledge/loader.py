@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from advisor.errors import AdvisorError, KnowledgeError
+from advisor.errors import AdvisorError, KnowledgeError, echo
 from advisor.knowledge import models
 from advisor.knowledge.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
+from advisor.knowledge.models.question import UNIT_PATTERN
 from advisor.knowledge.spelling import suggest
 from advisor.knowledge.yaml_io import Loc, YamlDocument, read_yaml
 
@@ -31,6 +33,10 @@ _UNION_TAGS = {
     "not_needed",
     "diagnose",
 }
+
+
+REQUIRED_SECTIONS = ("stages", "questions", "nodes", "rules")
+"""Knowledge without any of these can recommend nothing: an empty or wrong folder."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,13 @@ def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
                     )
                 origins[key] = origin
                 merged[section].append(item)
+    for section in REQUIRED_SECTIONS:
+        if not merged[section]:
+            raise KnowledgeError(
+                f"the knowledge defines no {section} (a knowledge folder needs at least one of each:"
+                f" {', '.join(REQUIRED_SECTIONS)})",
+                rules_dir,
+            )
     return KnowledgeDocument.model_construct(None, **merged), origins
 
 
@@ -108,6 +121,8 @@ def validate_model(
         return model.model_validate(data)
     except ValidationError as problem:
         first = problem.errors(include_url=False)[0]
+        if first["type"] == "invalid_key":  # pydantic names the key by str(key): find the key itself
+            first["loc"] = (*first["loc"][:-1], first["input"])
         loc = clean_loc(data, first["loc"])
         message = describe_error(first, loc, _keys_of(model))
         raise error(message, shown, document.line_of(loc)) from None
@@ -140,26 +155,50 @@ def format_loc(loc: Loc) -> str:
     return text
 
 
-def describe_error(error: Any, loc: Loc, known_keys: set[str] | None = None) -> str:
+def describe_error(error: Any, loc: Loc, known_keys: Sequence[str] | None = None) -> str:
     """A readable message for one pydantic error."""
     where = format_loc(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         parent = format_loc(loc[:-1])
-        top = known_keys or set()  # a file's own sections are no fix for a key inside one of them
-        candidates = (top | _schema_keys()) if len(loc) == 1 else _schema_keys() - top
-        hint = suggest(key, candidates - {key})
-        return f"unknown key '{key}'" + (f" in {parent}" if parent else "") + hint
+        top = list(known_keys or ())
+        if len(loc) == 1:  # a file's top level: only its own sections are a fix
+            return f"unknown key {echo(key)}" + (suggest(key, top) or f" (expected one of: {', '.join(top)})")
+        hint = suggest(key, _schema_keys() - set(top) - {key})
+        return f"unknown key {echo(key)}" + (f" in {parent}" if parent else "") + hint
+    if kind == "invalid_key" or loc[-1:] == ("[key]",):
+        parent = format_loc(loc[:-2] if kind != "invalid_key" else loc[:-1])
+        return (
+            f"the key {echo(error['input'])}"
+            + (f" in {parent}" if parent else "")
+            + " is not text (quote it)"
+        )
     if kind == "missing":
         parent = format_loc(loc[:-1])
         return f"missing required key '{loc[-1]}'" + (f" in {parent}" if parent else "")
     message = str(error["msg"]).removeprefix("Value error, ")
+    if kind in _EXPECTED:
+        message = f"expected {_EXPECTED[kind]}, got {echo(error['input'])}"
+    elif message.startswith("Input should be "):
+        message = f"must be {message.removeprefix('Input should be ')}, got {echo(error['input'])}"
     if kind == "string_pattern_mismatch":
         pattern = str(error.get("ctx", {}).get("pattern", ""))
-        message = _PATTERN_HINTS.get(pattern, message) + f", got {error['input']!r}"
+        message = _PATTERN_HINTS.get(pattern, message) + f", got {echo(error['input'])}"
     return f"{where}: {message}" if where else message
 
+
+_EXPECTED = {
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "date_type": "a date like 2024-01-31",
+}
+"""What a value of the wrong type should have been, by pydantic error type."""
 
 _PATTERN_HINTS = {
     r"^[a-z][a-z0-9_]*$": "must be a lowercase snake_case id",
@@ -167,6 +206,8 @@ _PATTERN_HINTS = {
     r"^[1-4]\.[1-9]$": "must be an exam task statement like 1.2",
     r"^https://[^\s]+$": "must be an https:// URL",
     r"^([a-z][a-z0-9_]*|\{node\})$": "must be a node id or {node}",
+    UNIT_PATTERN: "must be a unit like MB or labelled examples (words with single spaces, not starting"
+    " with a digit)",
 }
 
 
@@ -179,5 +220,5 @@ def _schema_keys() -> set[str]:
     return keys
 
 
-def _keys_of(model: type[BaseModel]) -> set[str]:
-    return {field.alias or name for name, field in model.model_fields.items()}
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]

@@ -8,13 +8,17 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from advisor.errors import echo
 from advisor.knowledge.models.question import FactSpec
 from advisor.knowledge.models.vocabulary import Scale, Trait
 
 Value = str | bool | float | frozenset[str]
 """A fact value at run time: a choice or scale id, yes/no, a number in base units, or a set."""
 
-_NUMBER_WITH_UNIT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([A-Za-z/%]+)?\s*$")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+MAX_DIGITS = 30
+"""Numbers written as text have at most this many characters (float parsing of very long
+digit strings is slow and the values would not be meaningful)."""
 
 
 def _one_of(options: list[str]) -> str:
@@ -36,40 +40,43 @@ def coerce_single(spec: FactSpec, scales: Mapping[str, Scale], raw: Any) -> Valu
     if spec.type == "yes_no":
         if isinstance(raw, bool):
             return raw
-        raise ValueError(f"expected yes or no (true / false), got {raw!r}")
+        raise ValueError(f"expected yes or no (true / false), got {echo(raw)}")
     if spec.type == "number":
         return _coerce_number(spec, raw)
     options = domain_values(spec, scales)
     if isinstance(raw, str) and raw in options:
         return raw
-    raise ValueError(f"{raw!r} is not a value of '{spec.id}' (expected one of: {_one_of(options)})")
+    raise ValueError(f"{echo(raw)} is not a value of '{spec.id}' (expected one of: {_one_of(options)})")
 
 
 def coerce_value(spec: FactSpec, scales: Mapping[str, Scale], raw: Any) -> Value:
     """A whole answer for the fact: like coerce_single, but multi-choice takes a list."""
     if spec.type != "multi_choice":
         return coerce_single(spec, scales, raw)
-    items = sorted(raw) if isinstance(raw, list | tuple | set | frozenset) else [raw]
+    if isinstance(raw, set | frozenset):  # no order of its own: check in a stable one
+        raw = sorted(raw, key=lambda item: (type(item).__name__, repr(item)))
+    items = raw if isinstance(raw, list | tuple) else [raw]
     return frozenset(str(coerce_single(spec, scales, item)) for item in items)
 
 
+def parse_quantity(text: str) -> tuple[str, str] | None:
+    """`'12.5 labelled examples'` as ('12.5', 'labelled examples'); None unless the text starts
+    with a number. Runs of blanks count as one, and the work is linear in the length of the
+    text (unlike a pattern with `\\s*` on both sides of an optional unit)."""
+    text = text.strip()
+    match = _NUMBER.match(text)
+    if match is None:
+        return None
+    return match.group(), " ".join(text[match.end() :].split())
+
+
 def _coerce_number(spec: FactSpec, raw: Any) -> float:
-    if isinstance(raw, bool):
-        raise ValueError(f"expected a number in {spec.unit}, got {raw!r}")
-    if isinstance(raw, int | float):
-        number = float(raw)
-    else:
-        match = _NUMBER_WITH_UNIT.match(str(raw))
-        if not match:
-            raise ValueError(f"expected a number in {spec.unit} (for example '12 {spec.unit}'), got {raw!r}")
-        number = float(match.group(1))
-        unit = match.group(2)
-        if unit and unit != spec.unit:
-            factors = spec.units or {}
-            if unit not in factors:
-                known = ", ".join(dict.fromkeys([spec.unit or "", *sorted(factors)]))
-                raise ValueError(f"unknown unit '{unit}' for '{spec.id}' (use one of: {known})")
-            number *= factors[unit]
+    number = _number_in_base_unit(spec, raw)
+    if not is_finite(number):
+        what = "is not a number" if math.isnan(number) else "is too large"
+        raise ValueError(f"{echo(raw)} {what} (write a number such as '12 {spec.unit}')")
+    if spec.integer:
+        number = _whole(spec, number)
     if spec.minimum is not None and number < spec.minimum:
         raise ValueError(f"{number:g} {spec.unit} is below the minimum {spec.minimum:g} for '{spec.id}'")
     if spec.maximum is not None and number > spec.maximum:
@@ -77,30 +84,67 @@ def _coerce_number(spec: FactSpec, raw: Any) -> float:
     return number
 
 
+def _number_in_base_unit(spec: FactSpec, raw: Any) -> float:
+    """A number, or text like `3 KB`, converted to the fact's base unit."""
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return float(raw) if is_finite(raw) else math.inf
+    parsed = parse_quantity(raw) if isinstance(raw, str) else None
+    if parsed is None:
+        raise ValueError(f"expected a number in {spec.unit} (for example '12 {spec.unit}'), got {echo(raw)}")
+    digits, unit = parsed
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(
+            f"{echo(digits)} has more than {MAX_DIGITS} digits (write a number such as '12 {spec.unit}')"
+        )
+    number = float(digits)
+    if unit and unit != spec.unit:
+        factors = spec.units or {}
+        if unit not in factors:
+            known = ", ".join(dict.fromkeys([spec.unit or "", *sorted(factors)]))
+            raise ValueError(f"unknown unit {echo(unit)} for '{spec.id}' (use one of: {known})")
+        number *= factors[unit]
+    return number
+
+
+def _whole(spec: FactSpec, number: float) -> float:
+    """A count: whole after unit conversion (`2.3 thousand` is 2300, despite float rounding)."""
+    if not round(number, 6).is_integer():
+        raise ValueError(f"{number:g} {spec.unit} is not a whole number (write one, e.g. '3 {spec.unit}')")
+    return float(round(number))
+
+
+def is_finite(number: float) -> bool:
+    """False for NaN, infinities and integers too large for a float."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
+
+
 def check_trait(trait: Trait, scales: Mapping[str, Scale], raw: Any) -> None:
     """Raise ValueError when `raw` is not a valid value of the trait."""
     kind = trait.type
     if kind == "bool" and not isinstance(raw, bool):
-        raise ValueError(f"trait '{trait.id}' is yes/no (true / false), got {raw!r}")
-    if kind == "number" and (isinstance(raw, bool) or not isinstance(raw, int | float)):
-        raise ValueError(f"trait '{trait.id}' is a number in {trait.unit}, got {raw!r}")
+        raise ValueError(f"trait '{trait.id}' is yes/no (true / false), got {echo(raw)}")
+    if kind == "number" and (isinstance(raw, bool) or not isinstance(raw, int | float) or not is_finite(raw)):
+        raise ValueError(f"trait '{trait.id}' is a number in {trait.unit}, got {echo(raw)}")
     if kind == "text" and not isinstance(raw, str):
-        raise ValueError(f"trait '{trait.id}' is text, got {raw!r}")
+        raise ValueError(f"trait '{trait.id}' is text, got {echo(raw)}")
     if kind == "scale":
         options = [value.id for value in scales[trait.scale or ""].values]
         if raw not in options:
             raise ValueError(
-                f"trait '{trait.id}': {raw!r} is not on scale '{trait.scale}' ({_one_of(options)})"
+                f"trait '{trait.id}': {echo(raw)} is not on scale '{trait.scale}' ({_one_of(options)})"
             )
     if kind in ("set", "choice"):
         items = raw if kind == "set" and isinstance(raw, list) else [raw]
         if kind == "set" and not isinstance(raw, list):
             raise ValueError(f"trait '{trait.id}' is a list of: {_one_of(trait.values or [])}")
+        allowed = trait.values or []
         for item in items:
-            if item not in (trait.values or []):
-                raise ValueError(
-                    f"trait '{trait.id}': {item!r} is not allowed (expected: {_one_of(trait.values or [])})"
-                )
+            if item not in allowed:
+                expected = _one_of(allowed)
+                raise ValueError(f"trait '{trait.id}': {echo(item)} is not allowed (expected: {expected})")
 
 
 def label_of(spec: FactSpec, scales: Mapping[str, Scale], value: object) -> str:

@@ -137,4 +137,4 @@ def _diagnosis(diagnosis: Diagnosis, result: Result) -> dict[str, Any]:
 
 
 def render_json(kb: KnowledgeBase, result: Result) -> str:
-    return json.dumps(result_to_dict(kb, result), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(result_to_dict(kb, result), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

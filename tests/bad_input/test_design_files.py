@@ -40,7 +40,7 @@ DESIGN_CASES = {
     ),
     "suppression_expires_not_a_date": (
         ANSWERS + "suppress:\n  - {node: buffer_b, reason: r, expires: soon}\n",
-        "{f}:3: suppress[0].expires: Input should be a valid date or datetime, input is too short",
+        "{f}:3: suppress[0].expires: expected a date like 2024-01-31, got 'soon'",
     ),
     "design_node_in_wrong_stage": (
         ANSWERS + "design:\n  storage: buffer_b\n",
@@ -52,8 +52,9 @@ DESIGN_CASES = {
     ),
     "expected_finding_of_unknown_kind": (
         "id: bad_design\ntitle: t\n" + ANSWERS + "expect_findings:\n  - {kind: wrong, severity: error}\n",
-        "{f}:5: expect_findings[0].kind: Input should be 'violates', 'better-fit', 'not-recommended',"
-        " 'not-needed', 'status', 'no-choice', 'diagnosis', 'suppression-expired' or 'suppression-unused'",
+        "{f}:5: expect_findings[0].kind: must be 'violates', 'better-fit', 'not-recommended',"
+        " 'not-needed', 'status', 'no-choice', 'diagnosis', 'suppression-expired' or 'suppression-unused',"
+        " got 'wrong'",
     ),
 }
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.errors import KnowledgeError
+from advisor.errors import AdvisorError, KnowledgeError
 from advisor.knowledge import load_knowledge
 
 NODE = 'id: x1, name: X, kind: service, stages: [ingestion], summary: s, sources: ["https://docs.aws.amazon.com/x"]'
@@ -126,6 +126,71 @@ CASES = {
         "kb/zz.yaml:15: rule ING-102: rule cycle through derived facts or picks: needs_stream (ING-102) -> tier (ING-101)"
         " -> needs_stream; a rule may not depend on its own conclusion",
     ),
+    # Classes a fuzz run found (issue 7): `kb validate` refuses them with one line.
+    "duplicate_choice_id": (
+        "questions:\n  - id: q2\n    stage: ingestion\n    type: choice\n    text: Q?\n    choices:\n"
+        "      - {id: a, label: A}\n      - {id: a, label: B}\n",
+        "kb/zz.yaml:8: question q2: duplicate choice id 'a' (first at line 7; give each its own id)",
+    ),
+    "duplicate_scale_value": (
+        "scales:\n  - id: size\n    name: Size\n    values:\n      - {id: small, label: S}\n"
+        "      - {id: big, label: B}\n      - {id: small, label: S2}\n",
+        "kb/zz.yaml:7: scale size: duplicate scale value 'small' (first at line 5; give each its own id)",
+    ),
+    "boolean_weight": (
+        f"rules:\n  - {RULE}\n    then: [{{recommend: stream_a, weight: true}}]\n",
+        "kb/zz.yaml:7: rules[0].then[0].weight: expected a whole number, got True",
+    ),
+    "python_name_of_an_operator": (
+        f"rules:\n  - {RULE}\n    when: {{fact: arrival, in_: [batch]}}\n    then: [{{recommend: stream_a}}]\n",
+        "kb/zz.yaml:7: unknown key 'in_' in rules[0].when (did you mean 'in'?)",
+    ),
+    "infinite_maximum": (
+        "questions:\n  - {id: q2, stage: ingestion, type: number, unit: MB, text: Q?,\n     maximum: .inf}\n",
+        "kb/zz.yaml:3: '.inf' is not a finite number (write a number such as 12.5)",
+    ),
+    "nan_unit_factor": (
+        "questions:\n  - {id: q2, stage: ingestion, type: number, unit: MB, text: Q?, units: {GB: .nan}}\n",
+        "kb/zz.yaml:2: '.nan' is not a finite number (write a number such as 12.5)",
+    ),
+    "zero_unit_factor": (
+        "questions:\n  - {id: q2, stage: ingestion, type: number, unit: MB, text: Q?, units: {GB: 0}}\n",
+        "kb/zz.yaml:2: questions[0].units.GB: must be greater than 0, got 0",
+    ),
+    "negative_unit_factor": (
+        "questions:\n  - {id: q2, stage: ingestion, type: number, unit: MB, text: Q?, units: {GB: -1000}}\n",
+        "kb/zz.yaml:2: questions[0].units.GB: must be greater than 0, got -1000",
+    ),
+    "minimum_above_maximum": (
+        "questions:\n  - {id: q2, stage: ingestion, type: number, unit: MB, text: Q?, minimum: 5, maximum: 1}\n",
+        "kb/zz.yaml:2: questions[0]: minimum 5 is above maximum 1 (swap them)",
+    ),
+    "unit_that_cannot_be_typed": (
+        'questions:\n  - {id: q2, stage: ingestion, type: number, unit: "MB ", text: Q?}\n',
+        "kb/zz.yaml:2: questions[0].unit: must be a unit like MB or labelled examples (words with single"
+        " spaces, not starting with a digit), got 'MB '",
+    ),
+    "integer_on_a_choice": (
+        "questions:\n  - {id: q2, stage: ingestion, type: choice, text: Q?, integer: true,"
+        " choices: [{id: a, label: A}]}\n",
+        "kb/zz.yaml:2: questions[0]: 'integer' does not apply to a choice fact",
+    ),
+    "in_on_a_set_trait": (
+        f"rules:\n  - {RULE}\n    for_each:\n      nodes: {{has_trait: [tags]}}\n"
+        '      where: {trait: tags, in: [red]}\n    then: [{exclude: "{node}"}]\n',
+        "kb/zz.yaml:9: rule ING-101: 'in' tests a single value, but this is a set of values (use 'contains'"
+        " to test a multi-choice answer or a set trait)",
+    ),
+    "not_in_on_a_multi_choice_fact": (
+        f"rules:\n  - {RULE}\n    when: {{fact: skills, not_in: [sql]}}\n    then: [{{recommend: stream_a}}]\n",
+        "kb/zz.yaml:7: rule ING-101: 'not_in' tests a single value, but this is a set of values (use"
+        " 'contains' to test a multi-choice answer or a set trait)",
+    ),
+    "a_scenario_in_the_folder": (
+        "id: my_case\ntitle: A case\nanswers: {arrival: stream}\nexpect: {ingestion: {top: stream_a}}\n",
+        "kb/zz.yaml:1: unknown key 'id' (expected one of: exams, stages, scales, traits, questions, facts,"
+        " nodes, rules, cloudformation)",
+    ),
 }
 
 
@@ -133,7 +198,7 @@ CASES = {
 def test_bad_knowledge(case: str, kb_with: Callable[..., Path]) -> None:
     text, expected = CASES[case]
     root = kb_with(zz=text)
-    with pytest.raises(KnowledgeError) as error:
+    with pytest.raises(AdvisorError) as error:
         load_knowledge(root, use_cache=False)
     assert str(error.value) == expected
 
@@ -151,3 +216,30 @@ def test_cli_validate_reports_one_line_and_exit_2(
     root = kb_with(zz="nodes: [{id: x1}]\n")
     assert main(["kb", "validate", str(root)]) == 2
     assert capsys.readouterr().err == "kb/zz.yaml:1: missing required key 'name' in nodes[0]\n"
+
+
+@pytest.mark.parametrize("content", ["", "nodes: []\n"])
+def test_a_folder_without_knowledge_is_refused(
+    content: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from advisor.cli import main
+
+    (tmp_path / "empty.yaml").write_text(content)
+    assert main(["kb", "validate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"{tmp_path}: the knowledge defines no stages (a knowledge folder needs at least one of each:"
+        " stages, questions, nodes, rules)\n"
+    )
+
+
+def test_in_on_a_set_trait_never_reaches_recommend(
+    kb_with: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It used to pass `kb validate` and crash every later `recommend` with a TypeError."""
+    from advisor.cli import main
+
+    root = kb_with(zz=CASES["in_on_a_set_trait"][0])
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("answers: {arrival: stream}\n")
+    assert main(["--rules", str(root), "recommend", str(answers)]) == 2
+    assert capsys.readouterr().err == CASES["in_on_a_set_trait"][1].replace("kb/", f"{root.name}/") + "\n"

@@ -69,6 +69,59 @@ def test_an_existing_file_is_never_overwritten(
     assert target.read_text() == "precious\n"
 
 
+def test_a_stray_line_after_the_interview_is_no_file_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = ask(monkeypatch, capsys, "2\n3 KB\n1\n1\ns\nmine.yml\n")
+    assert "'1' is not a file name ending in .yaml (type one, or press enter to skip)" in out
+    assert "'s' is not a file name ending in .yaml" in out
+    assert "Saved your answers to mine.yml (run: advisor recommend mine.yml)" in out
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.yml"]
+
+
+def test_after_three_unusable_names_the_answers_stay_unsaved(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = ask(monkeypatch, capsys, "q\nanswers\nanswers.txt\nnotes.md\nlate.yaml\n")
+    assert out.count("is not a file name ending in .yaml") == 3
+    assert out.rstrip().endswith("Answers not saved.")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_at_the_prompt_is_kept_and_another_name_asked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.yaml").write_text("precious\n")
+    out = ask(monkeypatch, capsys, "q\nmine.yaml\nnodir/a.yaml\nnew.yaml\n")
+    assert (
+        "  mine.yaml: file exists; choose another name (answers are not overwritten)"
+        " (type another name, or press enter to skip)"
+    ) in out
+    assert "  nodir/a.yaml: cannot write file: No such file or directory" in out
+    assert "Saved your answers to new.yaml" in out
+    assert (tmp_path / "mine.yaml").read_text() == "precious\n"
+
+
+def test_undecodable_bytes_and_nul_on_stdin_are_answers_to_ask_again(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Standard input as the console script has it: strict UTF-8 text over bytes."""
+    monkeypatch.chdir(tmp_path)
+    raw = b"1\n\xff\xfe\n\x00\n2\nq\nx\x00.yaml\n\xff.yaml\n\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert main(["--rules", str(FIXTURE_KB), "ask"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "'\ufffd\ufffd' is not one of the numbers 1 to 2" in captured.out
+    assert "'\\x00' is not one of the numbers 1 to 2" in captured.out
+    assert "'x\\x00.yaml' has characters a file name should not have" in captured.out
+    assert "'\ufffd.yaml' has characters a file name should not have" in captured.out
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_ask_starts_with_what_you_are_deciding_and_asks_only_for_that(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

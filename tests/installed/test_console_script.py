@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -29,6 +31,29 @@ def test_ask_from_a_pipe_saves_answers_that_recommend_reads(advisor: Run, outsid
     saved = yaml.safe_load((outside / "mine.yaml").read_text())
     assert saved["answers"]
     assert advisor("recommend", "mine.yaml").returncode == 0
+
+
+def test_ask_reads_undecodable_bytes_and_nul_as_answers_to_ask_again(
+    advisor_script: Path, outside: Path, tmp_path: Path
+) -> None:
+    """The console script's stdin is strict UTF-8: a stray byte used to end in a traceback, and
+    a stray `1` after the interview became a file."""
+    env = {**os.environ, "ADVISOR_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [str(advisor_script), "ask"],
+        input=b"\xff\xfe\n\x00\nq\n1\ns\n\n",
+        capture_output=True,
+        cwd=outside,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    out = done.stdout.decode()
+    assert "'\ufffd\ufffd' is not one of the numbers 1 to" in out
+    assert "'\\x00' is not one of the numbers 1 to" in out
+    assert "'1' is not a file name ending in .yaml" in out
+    assert list(outside.iterdir()) == []
 
 
 def test_kb_commands(advisor: Run) -> None:

@@ -38,6 +38,13 @@ def diagnosed(result: Result, symptom: str) -> bool:
     return any(d.symptom == symptom for d in result.diagnoses)
 
 
+def scores(result: Result, stage: str) -> dict[str, float]:
+    """Each candidate's score in a stage (a node no rule spoke of is absent)."""
+    ranking = result.stage(stage)
+    assert ranking is not None
+    return {c.node: c.score for c in ranking.candidates}
+
+
 @pytest.mark.parametrize(
     ("answers", "orchestrator"),
     [
@@ -54,10 +61,8 @@ def test_the_workflow_runs_where_its_shape_and_the_team_put_it(
 
 def test_an_airflow_environment_without_dags_to_keep_is_argued_against(engine: Engine) -> None:
     result = run(engine, {"workflow_steps": "many_aws_services", "airflow_in_use": False})
-    ranking = result.stage("orchestration")
-    assert ranking is not None
-    scores = {c.node: c.score for c in ranking.candidates}
-    assert scores.get("amazon_mwaa", 0) < 0 < scores["sagemaker_pipelines"]
+    ranked = scores(result, "orchestration")
+    assert ranked.get("amazon_mwaa", 0) < 0 < ranked["sagemaker_pipelines"]
 
 
 def test_an_approved_model_version_is_deployed_by_the_approval_pipeline(engine: Engine) -> None:
@@ -137,9 +142,7 @@ def test_an_fsx_mount_failure_points_at_the_subnet_and_its_availability_zone(eng
 def test_noncompliant_jobs_are_refused_by_an_scp_across_accounts(engine: Engine) -> None:
     result = run(engine, {"noncompliant_jobs_refused": True, "multi_account": True})
     assert result.top("access_guardrails") == "scp_sagemaker_guardrail"
-    ranking = result.stage("access_guardrails")
-    assert ranking is not None
-    assert {c.node: c.score for c in ranking.candidates}.get("aws_config", 0) < 0
+    assert scores(result, "access_guardrails").get("aws_config", 0) < 0
 
 
 def test_a_broad_application_role_is_narrowed_to_invoking_its_endpoint(engine: Engine) -> None:
@@ -173,9 +176,7 @@ def test_a_model_on_ecs_is_scaled_by_application_auto_scaling_behind_a_queue(eng
     result = run(engine, answers)
     assert result.top("deployment") == "amazon_ecs"
     assert result.top("endpoint_scaling") == "aws_application_auto_scaling"
-    ranking = result.stage("deployment")
-    assert ranking is not None
-    assert {c.node: c.score for c in ranking.candidates}.get("amazon_sqs", 0) > 0
+    assert scores(result, "deployment").get("amazon_sqs", 0) > 0
 
 
 @pytest.mark.parametrize(
@@ -201,7 +202,5 @@ def test_errors_at_peaks_are_met_by_a_schedule_only_when_the_peaks_are_known(
 def test_a_lambda_function_in_front_of_a_fast_model_is_inspected_and_profiled(engine: Engine) -> None:
     design = {"deployment": frozenset({SAGEMAKER_ENDPOINT, "aws_lambda"})}
     result = engine.run({"latency_outside_model": True}, design=design, compare_lenses=False)
-    ranking = result.stage("monitoring")
-    assert ranking is not None
-    scores = {c.node: c.score for c in ranking.candidates}
-    assert scores["aws_x_ray"] > scores["cloudwatch_lambda_insights"] > scores["amazon_codeguru"] > 0
+    ranked = scores(result, "monitoring")
+    assert ranked["aws_x_ray"] > ranked["cloudwatch_lambda_insights"] > ranked["amazon_codeguru"] > 0

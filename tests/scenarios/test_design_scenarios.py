@@ -25,9 +25,34 @@ def _id(path: Path) -> str:
 
 
 def test_there_are_design_scenarios_with_templates_among_them() -> None:
-    assert len(FILES) >= 5
+    assert len(FILES) >= 30
     texts = [path.read_text(encoding="utf-8") for path in FILES]
-    assert sum("\ntemplate: " in text for text in texts) >= 2
+    assert sum("\ntemplate: " in text for text in texts) >= 10
+
+
+def test_the_scenarios_cover_every_domain_and_every_kind_of_outcome(kb: KnowledgeBase) -> None:
+    """Violations, better fits, closed services under both lenses, stages left open, symptoms,
+    suppressions kept, expired and unused, and designs that pass, over the four exam domains."""
+    scenarios = [read_design_scenario(kb, path).scenario for path in FILES]
+    domains = {task.split(".")[0] for scenario in scenarios for task in scenario.exam}
+    assert domains >= {"1", "2", "3", "4"}
+    outcomes = {
+        (e.kind, e.severity, e.suppressed) for scenario in scenarios for e in scenario.expect_findings
+    }
+    assert {
+        ("violates", "error", False),
+        ("violates", "error", True),
+        ("better-fit", "warning", False),
+        ("not-recommended", "warning", False),
+        ("status", "error", False),
+        ("status", "info", False),
+        ("status", "error", True),
+        ("no-choice", "info", False),
+        ("diagnosis", "warning", False),
+        ("suppression-expired", "error", False),
+        ("suppression-unused", "info", False),
+    } <= outcomes
+    assert any(s.expect_exit == 0 and not s.expect_findings for s in scenarios), "a design that passes"
 
 
 @pytest.mark.parametrize("path", FILES, ids=_id)

@@ -71,3 +71,17 @@ def test_number_probes_stay_within_the_question_minimum(fixture_kb: KnowledgeBas
     probes = alternatives(fixture_kb, "record_mb", None)
     assert probes == [0.99, 1.0, 1.01, 126.72, 128.0, 129.28]
     assert all(p >= 0 for p in probes)
+
+
+def test_a_count_is_probed_only_with_whole_numbers_it_accepts(kb: KnowledgeBase) -> None:
+    """'What would change the pick' tries answers a person could give: a count (an integer
+    question) is never probed with 0.001 or 99.5, which the answers file would refuse."""
+    from advisor.engine.explain import alternatives
+    from advisor.knowledge.values import coerce_value
+
+    counts = [q for q in kb.questions.values() if q.type == "number" and q.integer]
+    assert counts
+    for question in counts:
+        for value in alternatives(kb, question.id, None):
+            assert float(value).is_integer(), (question.id, value)
+            coerce_value(kb.facts[question.id], kb.scales, value)

@@ -126,10 +126,12 @@ def test_an_answer_that_only_opens_a_follow_up_question_is_still_worth_asking(kb
     from advisor.knowledge import load_knowledge
 
     kb = load_knowledge(kb_with(gated=GATED), use_cache=False)
-    interview = Interview.start(Engine(kb), {"arrival": "batch", "skills": []})
+    interview = Interview.start(Engine(kb), {"arrival": "batch", "skills": []}, focus=("storage",))
     impacts = interview.impacts("gate")
     assert [(i.value, i.stage, i.before, i.after, i.via) for i in impacts] == [
         (True, "storage", "lake", "warehouse", "detail")
     ]
     assert interview.next_question() is not None
     assert interview.next_question().id == "gate"  # type: ignore[union-attr]
+    interview.set_focus(())  # the whole pipeline: a yes/no that moves one pick waits for a focus
+    assert interview.next_question() is None

@@ -28,9 +28,11 @@ Scalar = bool | int | float | str
 
 
 class Model(BaseModel):
-    """Base of every schema model: immutable, and unknown keys are errors."""
+    """Base of every schema model: immutable, unknown keys are errors, and values are taken as
+    written (strict: `true` is no number, `"5"` no integer); keys only by their YAML name
+    (`in`, never the Python name `in_`); numbers finite."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False)
 
 
 def key_discriminator(keys: tuple[str, ...], what: str) -> Discriminator:

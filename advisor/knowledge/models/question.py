@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from advisor.knowledge.models.base import Id, Model, Scalar, TaskId, Text
 from advisor.knowledge.models.condition import Condition
 
 FactType = Literal["choice", "multi_choice", "yes_no", "number", "scale"]
+
+UNIT_PATTERN = r"^[^\s\d.-]\S*( \S+)*$"
+Unit = Annotated[str, StringConstraints(pattern=UNIT_PATTERN)]
+"""A unit as people type it after a number: words separated by single spaces (`labelled
+examples`), not starting with a digit, a dot or a minus sign."""
+
+Factor = Annotated[float, Field(gt=0)]
+"""How many base units one unit is: a positive, finite number."""
 
 
 class Choice(Model):
@@ -28,10 +36,12 @@ class FactSpec(Model):
     """For `choice` and `multi_choice`."""
     scale: Id | None = None
     """For `scale`: the values (and their order) come from this scale."""
-    unit: str | None = None
+    unit: Unit | None = None
     """For `number`: the base unit values are converted to."""
-    units: dict[str, float] | None = None
+    units: dict[Unit, Factor] | None = None
     """For `number`: accepted units and their factor to the base unit, e.g. `{GB: 1000}`."""
+    integer: bool = False
+    """For `number`: only whole numbers (in the base unit), as for a count."""
     minimum: float | None = None
     maximum: float | None = None
 
@@ -48,6 +58,12 @@ class FactSpec(Model):
                 and not (self.type == "number" and extra == "units")
             ):
                 raise ValueError(f"'{extra}' does not apply to a {self.type} fact")
+        given = [name for name in ("minimum", "maximum") if getattr(self, name) is not None]
+        given += ["integer"] if self.integer else []
+        if self.type != "number" and given:
+            raise ValueError(f"'{given[0]}' does not apply to a {self.type} fact")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError(f"minimum {self.minimum:g} is above maximum {self.maximum:g} (swap them)")
         return self
 
 
