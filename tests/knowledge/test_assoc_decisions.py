@@ -9,23 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from derivations import derived
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.engine.engine import Engine
-from advisor.engine.result import Result
-from advisor.knowledge import KnowledgeBase
-
-
-@pytest.fixture(scope="module")
-def engine(kb: KnowledgeBase) -> Engine:
-    return Engine(kb)
-
-
-def derived(result: Result, fact: str) -> Any:
-    (derivation,) = [d for d in result.derived if d.fact == fact]
-    return derivation.value
-
 
 FACETS = st.tuples(st.integers(1, 100_000), st.integers(1, 100_000)).flatmap(
     lambda sizes: st.tuples(st.just(sizes), st.integers(0, sizes[0]), st.integers(0, sizes[1]))
@@ -119,3 +107,35 @@ def test_own_training_code_is_tuned_with_metric_definitions(engine: Engine) -> N
     }
     result = engine.run(answers, compare_lenses=False)
     assert result.top("tuning_objective_metric") == "regex_metric_definitions"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "store"),
+    [
+        ("document_queries", "amazon_documentdb"),
+        ("graph_relationships", "amazon_neptune"),
+        ("in_memory_cache", "amazon_elasticache"),
+        ("fhir_health_records", "aws_healthlake"),
+    ],
+)
+def test_each_data_shape_gets_its_purpose_built_store(engine: Engine, pattern: str, store: str) -> None:
+    result = engine.run({"storage_access_pattern": pattern}, compare_lenses=False)
+    assert result.top("storage") == store
+
+
+def test_on_premises_applications_that_keep_their_share_get_a_file_gateway(engine: Engine) -> None:
+    answers = {"ingest_source": "on_premises_files", "on_premises_apps_keep_file_share": True}
+    assert engine.run(answers, compare_lenses=False).top("ingestion") == "aws_storage_gateway"
+    answers["on_premises_apps_keep_file_share"] = False
+    assert engine.run(answers, compare_lenses=False).top("ingestion") != "aws_storage_gateway"
+
+
+def test_an_online_only_feature_group_without_history_is_given_an_offline_store(engine: Engine) -> None:
+    design = {
+        "storage": frozenset({"sagemaker_feature_store"}),
+        "feature_store_mode": frozenset({"feature_store_online_only"}),
+    }
+    answers = {"training_set_lacks_feature_history": True}
+    result = engine.run(answers, design=design, compare_lenses=False)
+    assert result.top("feature_store_mode") == "feature_store_online_and_offline"
+    assert any(d.symptom == "training_set_lacks_feature_history" for d in result.diagnoses)

@@ -7,22 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from derivations import derived
 
 from advisor.engine.engine import Engine
-from advisor.engine.result import Result
-from advisor.knowledge import KnowledgeBase
 
 KINESIS = {"ingestion": frozenset({"amazon_kinesis_data_streams"})}
-
-
-@pytest.fixture(scope="module")
-def engine(kb: KnowledgeBase) -> Engine:
-    return Engine(kb)
-
-
-def derived(result: Result, fact: str) -> Any:
-    (derivation,) = [d for d in result.derived if d.fact == fact]
-    return derivation.value
 
 
 def stream(**answers: Any) -> dict[str, Any]:
