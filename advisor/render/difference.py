@@ -6,8 +6,6 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from advisor.render.json_format import plain
-
 if TYPE_CHECKING:
     from advisor.diff import Answer, Difference, Effect, RuleFiring
     from advisor.knowledge import KnowledgeBase
@@ -227,6 +225,13 @@ def difference_to_dict(diff: Difference, labels: tuple[str, str]) -> dict[str, A
 
 def _answer_dict(answer: Answer) -> dict[str, Any]:
     return {"value": plain(answer.value), "origin": answer.origin}
+
+
+def plain(value: Any) -> Any:
+    """A fact value as JSON (imported here, not at the top: the command line lists FORMATS)."""
+    from advisor.render.json_format import plain as as_json
+
+    return as_json(value)
 
 
 def _firing_dict(firing: RuleFiring) -> dict[str, Any]:
