@@ -88,10 +88,22 @@ def answers_for(document: dict[str, dict[str, Any]], seed: int) -> dict[str, Any
     return answers
 
 
+RULES_PER_FILE = 1000
+"""Rules are split into files as real knowledge is (one YAML file holds at most 100,000 values)."""
+
+
 def write(document: dict[str, dict[str, Any]], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in document.items():
-        (folder / name).write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+        rules = content.get("rules")
+        if not isinstance(rules, list) or len(rules) <= RULES_PER_FILE:
+            (folder / name).write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+            continue
+        for start in range(0, len(rules), RULES_PER_FILE):
+            part = {**content, "rules": rules[start : start + RULES_PER_FILE]}
+            (folder / f"{start // RULES_PER_FILE:03d}_{name}").write_text(
+                yaml.safe_dump(part, sort_keys=False), encoding="utf-8"
+            )
     return folder
 
 
