@@ -184,8 +184,8 @@ def _partners(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     for rule in kb.rules.values():
         groups = [set().union(*(questions_behind(n) for n in _formula_inputs(rule)))]
         for test in leaves(rule.when):
-            if isinstance(test, FactTest) and isinstance(test.operand, FactRef):
-                groups.append(questions_behind(test.fact) | questions_behind(test.operand.fact))
+            if isinstance(test, FactTest) and (compared := _compared_facts(test)):
+                groups.append(set().union(*(questions_behind(fact) for fact in compared)))
         for group in groups:
             for name in sorted(group):
                 partners.setdefault(name, {}).update(dict.fromkeys(sorted(group - {name})))
