@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any
 
-from advisor.engine.compile import NODE, Action
 from advisor.engine.condition import Predicate, alpha_holds, predicate
 from advisor.engine.lens import apply_current_lens, successor_of
 from advisor.engine.lookahead import PickMemo
@@ -28,6 +27,7 @@ from advisor.engine.result import (
     StageWarning,
     Support,
 )
+from advisor.engine.tables import NODE, Action
 from advisor.engine.template import render
 from advisor.engine.trace import Firing, Trace
 from advisor.errors import AnswersError

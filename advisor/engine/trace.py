@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from advisor.engine.template import render
 
 if TYPE_CHECKING:
-    from advisor.engine.compile import CompiledRules
+    from advisor.engine.tables import CompiledRules
     from advisor.knowledge import KnowledgeBase
 
 

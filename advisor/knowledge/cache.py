@@ -1,27 +1,40 @@
-"""A cache of validated knowledge, keyed by the content of every knowledge file.
+"""A cache of validated and compiled knowledge, keyed by the content of every knowledge file.
 
-Reading YAML and cross-checking it costs far more than re-validating a JSON dump with
-pydantic-core, so `advisor` keeps the checked KnowledgeDocument as JSON in the user's cache
-folder. Any change to any file (or to the advisor itself) changes the key. A cache that
-cannot be read or written is ignored: it only ever costs speed, never correctness.
+Reading YAML, cross-checking it and compiling the rules cost far more than loading the result,
+so `advisor` keeps the checked KnowledgeDocument and its compiled tables in the user's cache
+folder as a pickle. Any change to any file (or to the advisor itself) changes the key. A cache
+that cannot be read or written is ignored: it only ever costs speed, never correctness.
+
+A pickle is code as much as data, so it is read only from a file that the user owns and nobody
+else may write (like a `.pyc` beside a module), and the unpickler builds nothing but the
+advisor's own schema models, compiled tables and condition tuples: any other global refuses.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import stat
 import sys
 import tempfile
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from advisor import __version__
-from advisor.knowledge.models.knowledge_file import KnowledgeDocument
 
-FORMAT = "1"
+if TYPE_CHECKING:
+    from advisor.engine.tables import CompiledRules
+    from advisor.knowledge.models import KnowledgeDocument
+
+FORMAT = "2"
 KEEP = 8
 """How many cached knowledge versions to keep (one per edited state of a rules folder)."""
+SUFFIX = ".pickle"
+TRUSTED_MODULES = ("advisor.knowledge.models.", "advisor.engine.tables", "advisor.engine.condition")
+VALUE_TYPES = {("datetime", "date")}
+"""Where the classes of a cached knowledge base live, and the plain value types it holds
+(status dates); the unpickler builds nothing else."""
 
 
 def cache_dir() -> Path | None:
@@ -43,32 +56,67 @@ def content_key(files: list[Path], root: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def read_cached(key: str) -> KnowledgeDocument | None:
+def read_cached(key: str) -> tuple[KnowledgeDocument, CompiledRules] | None:
+    """The document and compiled tables cached under `key`; None when absent, foreign or broken."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        return KnowledgeDocument.model_validate_json((folder / f"{key}.json").read_bytes())
-    except (OSError, ValidationError, ValueError):
+        with (folder / f"{key}{SUFFIX}").open("rb") as handle:
+            if not _private(os.fstat(handle.fileno())):
+                return None
+            loaded = _TrustedUnpickler(handle).load()
+    except Exception:  # a broken cache of any kind is only a slower start
         return None
+    return loaded if _well_formed(loaded) else None
 
 
-def write_cached(key: str, document: KnowledgeDocument) -> None:
+def write_cached(key: str, document: KnowledgeDocument, compiled: CompiledRules) -> None:
     folder = cache_dir()
     if folder is None:
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _prune(folder, keep=KEEP - 1)
-        data = document.model_dump_json(by_alias=True, exclude_defaults=True).encode()
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
-            handle.write(data)
-        os.replace(handle.name, folder / f"{key}.json")
+            pickle.dump((document, compiled), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, folder / f"{key}{SUFFIX}")
     except OSError:
         return
 
 
+def _private(status: os.stat_result) -> bool:
+    """A regular file of this user that no group or other user may write."""
+    owner_ok = not hasattr(os, "getuid") or status.st_uid == os.getuid()
+    return stat.S_ISREG(status.st_mode) and owner_ok and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+class _TrustedUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) in VALUE_TYPES:
+            return super().find_class(module, name)  # type: ignore[no-any-return]
+        if module.startswith(TRUSTED_MODULES) and not name.startswith("_"):
+            found = getattr(sys.modules.get(module) or __import__(module, fromlist=[name]), name, None)
+            if isinstance(found, type) and found.__module__.startswith(TRUSTED_MODULES):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a knowledge cache")
+
+
+def _well_formed(loaded: object) -> bool:
+    from advisor.engine.tables import CompiledRules
+    from advisor.knowledge.models import KnowledgeDocument
+
+    return (
+        isinstance(loaded, tuple)
+        and len(loaded) == 2
+        and isinstance(loaded[0], KnowledgeDocument)
+        and isinstance(loaded[1], CompiledRules)
+    )
+
+
 def _prune(folder: Path, keep: int) -> None:
-    entries = sorted(folder.glob("*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+    entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda path: path.stat().st_mtime, reverse=True)
     for stale in entries[keep:]:
         stale.unlink(missing_ok=True)
+    for old_format in folder.glob("*.json"):  # format 1 kept JSON; nothing reads it any more
+        old_format.unlink(missing_ok=True)

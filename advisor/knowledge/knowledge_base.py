@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from advisor.errors import UnknownIdError
+from advisor.errors import EngineError, UnknownIdError
 from advisor.knowledge import cache
 from advisor.knowledge.loader import knowledge_files, read_knowledge
 from advisor.knowledge.models import (
@@ -29,7 +29,7 @@ from advisor.resources import rules_dir
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from advisor.engine.compile import CompiledRules
+    from advisor.engine.tables import CompiledRules
     from advisor.knowledge.finder import Finder
     from advisor.knowledge.graph import KnowledgeGraph
 
@@ -37,8 +37,13 @@ if TYPE_CHECKING:
 class KnowledgeBase:
     """Every question, node and rule, indexed by id. Build it with `load_knowledge`."""
 
-    def __init__(self, document: KnowledgeDocument, source: Path | None = None):
+    def __init__(
+        self, document: KnowledgeDocument, source: Path | None = None, compiled: CompiledRules | None = None
+    ):
         from advisor.knowledge.crossref import LENS_FACT
+
+        if compiled is not None:  # compiled before, from this document (the cache)
+            self.__dict__["compiled"] = compiled
 
         self.document = document
         self.source = source
@@ -170,12 +175,25 @@ def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) ->
     root = Path(path) if path is not None else rules_dir()
     files = knowledge_files(root) if root.is_dir() else []
     key = cache.content_key(files, root) if use_cache and files else None
-    document = cache.read_cached(key) if key else None
-    if document is None:
-        from advisor.knowledge.crossref import CrossReferencer
+    cached = cache.read_cached(key) if key else None
+    if cached is not None:
+        document, compiled = cached
+        return KnowledgeBase(document, root, compiled)
+    from advisor.knowledge.crossref import CrossReferencer
 
-        document, origins = read_knowledge(root)
-        CrossReferencer(document, origins).check()
-        if key:
-            cache.write_cached(key, document)
-    return KnowledgeBase(document, root)
+    document, origins = read_knowledge(root)
+    CrossReferencer(document, origins).check()
+    kb = KnowledgeBase(document, root)
+    if key:
+        _cache_compiled(key, kb)
+    return kb
+
+
+def _cache_compiled(key: str, kb: KnowledgeBase) -> None:
+    """Keep the checked document with its compiled tables; rules that do not compile are not
+    kept (their error surfaces where the tables are used, as without a cache)."""
+    try:
+        compiled = kb.compiled
+    except EngineError:
+        return
+    cache.write_cached(key, kb.document, compiled)

@@ -20,10 +20,15 @@ def test_second_load_comes_from_the_cache(
     def no_yaml(_: Path) -> None:
         raise AssertionError("YAML was read although the cache is fresh")
 
+    def no_compiling(_: object) -> None:
+        raise AssertionError("rules were compiled although the cache holds the tables")
+
     monkeypatch.setattr(loader, "read_knowledge", no_yaml)
     monkeypatch.setattr("advisor.knowledge.knowledge_base.read_knowledge", no_yaml)
+    monkeypatch.setattr("advisor.engine.compile.compile_rules", no_compiling)
     second = load_knowledge(root)
     assert second.document == first.document
+    assert second.compiled == first.compiled
 
 
 def test_a_changed_file_is_read_again(
@@ -44,8 +49,8 @@ def test_a_broken_cache_is_ignored(
     monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
     root = kb_with()
     load_knowledge(root)
-    for entry in cache.glob("*.json"):
-        entry.write_text("{not json")
+    for entry in cache.glob("*.pickle"):
+        entry.write_bytes(b"\x80\x05not a pickle")
     assert load_knowledge(root).nodes["lake"].name == "Lake"
 
 
@@ -60,4 +65,64 @@ def test_invalid_knowledge_is_never_cached(
     for _ in range(2):
         with pytest.raises(KnowledgeError):
             load_knowledge(root)
-    assert not list(cache.glob("*.json"))
+    assert not list(cache.glob("*.pickle"))
+
+
+def _cached_file(kb_with: Callable[..., Path], cache: Path) -> tuple[Path, Path]:
+    root = kb_with()
+    load_knowledge(root)
+    (entry,) = cache.glob("*.pickle")
+    return root, entry
+
+
+def _refuse_yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads: list[Path] = []
+    real = loader.read_knowledge
+
+    def counted(root: Path) -> object:
+        reads.append(root)
+        return real(root)
+
+    monkeypatch.setattr("advisor.knowledge.knowledge_base.read_knowledge", counted)
+    return reads
+
+
+def test_a_cache_file_others_may_write_is_not_trusted(
+    kb_with: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
+    root, entry = _cached_file(kb_with, cache)
+    entry.chmod(0o666)
+    reads = _refuse_yaml_reads(monkeypatch)
+    assert load_knowledge(root).nodes["lake"].name == "Lake"
+    assert reads == [root], "a world-writable cache file was loaded instead of the YAML"
+
+
+def test_a_cache_that_would_build_anything_else_is_refused(
+    kb_with: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import pickle
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
+    root, entry = _cached_file(kb_with, cache)
+    marker = tmp_path / "ran"
+    entry.write_bytes(pickle.dumps(_Payload(str(marker))))
+    reads = _refuse_yaml_reads(monkeypatch)
+    assert load_knowledge(root).nodes["lake"].name == "Lake"
+    assert reads == [root]
+    assert not marker.exists() and os.path.exists(root)
+
+
+class _Payload:
+    """Unpickling this would run `os.mkdir(path)`; a trusted cache refuses the global."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return os.mkdir, (self.path,)

@@ -30,9 +30,10 @@ Scalar = bool | int | float | str
 class Model(BaseModel):
     """Base of every schema model: immutable, unknown keys are errors, and values are taken as
     written (strict: `true` is no number, `"5"` no integer); keys only by their YAML name
-    (`in`, never the Python name `in_`); numbers finite."""
+    (`in`, never the Python name `in_`); numbers finite. Validators are built on first use:
+    a knowledge base loaded from the cache never validates, so it never pays for them."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False, defer_build=True)
 
 
 def key_discriminator(keys: tuple[str, ...], what: str) -> Discriminator:

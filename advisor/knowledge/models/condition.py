@@ -154,9 +154,6 @@ Condition = Annotated[
     ),
 ]
 
-for _model in (AllOf, AnyOf, NotOf):
-    _model.model_rebuild()
-
 Leaf = FactTest | TraitTest | RelationTest | PickTest | DesignTest | UsesTest
 
 

@@ -55,7 +55,7 @@ class Node(Model):
     parent: Id | None = None
     """For a configuration: the service, feature or algorithm it configures."""
     traits: dict[Id, TraitValue] = {}
-    status: Status = Status()
+    status: Status = Field(default_factory=Status)
     relations: dict[RelationType, list[Id]] = {}
     exam: list[TaskId] = []
     exam_note: str = ""

@@ -1,0 +1,98 @@
+"""The compiled rules as plain tables: what the engine runs on and what the knowledge cache keeps.
+
+Everything here is plain data (tuples, strings, numbers, the condition tuples of
+`advisor.engine.condition`), built by `advisor.engine.compile` and loaded from the cache without
+compiling again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from advisor.engine.condition import Plain, Test
+
+NODE = "{node}"
+"""An action's target that stands for the node bound by `for_each`."""
+
+
+class Action(NamedTuple):
+    """One action as plain data: kind (recommend, exclude, derive, not_needed, warn, diagnose),
+    target (node, fact or stage), stage, weight, value (derived value, or a template), formula,
+    symptom."""
+
+    kind: str
+    target: str = ""
+    stage: str = ""
+    weight: int = 0
+    value: Any = None
+    formula: str | None = None
+    symptom: str = ""
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """Every rule in agenda order, as parallel tables indexed by position."""
+
+    ids: tuple[str, ...]
+    titles: tuple[str, ...]
+    stages: tuple[str, ...]
+    because: tuple[str, ...]
+    sources: tuple[tuple[str, ...], ...]
+    exam: tuple[tuple[str, ...], ...]
+    reads: tuple[tuple[str, ...], ...]
+    """The facts each rule reads, sorted (what its firing records)."""
+    picks: tuple[tuple[str, ...], ...]
+    """Stages whose top pick each rule reads: settled before it is evaluated."""
+    actions: tuple[tuple[Action, ...], ...]
+    nodes: tuple[tuple[str, ...] | None, ...]
+    """The node ids `for_each` ranges over, sorted; None for a rule without for_each."""
+    ranges: tuple[tuple[str, ...] | None, ...]
+    """The nodes of `nodes` that pass the tests of `where` that read no fact (decided here)."""
+    where: tuple[Plain | None, ...]
+    """What is left of `where` to decide per run (it reads facts)."""
+    simple: tuple[tuple[str, str, Any, int] | None, ...]
+    """For a rule with nothing to decide once queued (no pick, no residual, no for_each) and
+    one action that recommends a named node or derives a value: ("recommend", stage, node,
+    weight) or ("derive", fact, value, 0). The engine's fast path."""
+    need: tuple[int, ...]
+    """How many alpha tests each rule has."""
+    residual: tuple[Plain | None, ...]
+    """What is left of each rule's condition once its alpha tests hold."""
+    alpha: Mapping[str, tuple[tuple[int, Test], ...]]
+    """Fact -> (position, test) of every alpha test on it."""
+    wakers: Mapping[str, tuple[int, ...]]
+    """Fact -> rules without alpha tests that read it (queued when it becomes known)."""
+    eager: tuple[int, ...]
+    """Rules without alpha tests or picks that fire when no fact is known (always queued)."""
+    pick_readers: tuple[int, ...]
+    """Rules without alpha tests that read another stage's pick (always queued)."""
+    rendered_early: frozenset[int]
+    """Rules whose reason names a derived fact they do not read (it could still change after
+    they fire), so it is rendered when they fire rather than when it is read."""
+    asks_when: Mapping[str, Plain | None]
+    """Per question: its relevance condition (None: always relevant)."""
+    gating_facts: tuple[str, ...]
+    """The facts any question's relevance depends on: relevance is worked out once per their values."""
+    positions: Mapping[str, Mapping[str, int]]
+    """Scale -> value -> position, for ordered comparisons."""
+
+    @property
+    def position(self) -> Mapping[str, int]:
+        return {rule_id: index for index, rule_id in enumerate(self.ids)}
+
+    def recommendations(self, position: int) -> Iterator[tuple[str, str]]:
+        """(stage, node) pairs the rule can put forward (positive weight; `{node}` expanded)."""
+        for action in self.actions[position]:
+            if action.kind != "recommend" or action.weight <= 0:
+                continue
+            if action.target == NODE:
+                yield from ((action.stage, node) for node in self.nodes[position] or ())
+            else:
+                yield action.stage, action.target
+
+    def readers(self, fact: str) -> list[str]:
+        """Ids of the rules that read a fact."""
+        return [rule_id for rule_id, reads in zip(self.ids, self.reads, strict=True) if fact in reads]
