@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 MAX_LINE = 400
 """The longest error line: a message that echoes a huge value is cut in the middle."""

@@ -23,7 +23,7 @@ _EXPORTS = {
     "Finding": "advisor.check.findings",
     "KINDS": "advisor.check.kinds",
     "Location": "advisor.check.design",
-    "SEVERITIES": "advisor.check.kinds",
+    "SEVERITIES": "advisor.check.severity",
     "Suppression": "advisor.check.design",
     "check_design": "advisor.check.findings",
     "read_design": "advisor.check.design",
@@ -50,7 +50,8 @@ if TYPE_CHECKING:
     from advisor.check.design import Choice, Design, DesignFile, Location, Suppression, read_design
     from advisor.check.findings import CheckReport, Finding, check_design
     from advisor.check.formats import FORMATS, render_check
-    from advisor.check.kinds import KINDS, SEVERITIES
+    from advisor.check.kinds import KINDS
+    from advisor.check.severity import SEVERITIES
 
 
 def __getattr__(name: str) -> Any:

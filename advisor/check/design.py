@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import model_validator
 
-from advisor.check.kinds import KINDS, Kind, Severity
+from advisor.check.kinds import KINDS, Kind
+from advisor.check.severity import Severity
 from advisor.errors import AnswersError
 from advisor.knowledge.answers import AnswersFile, parse_answers
 from advisor.knowledge.loader import format_loc

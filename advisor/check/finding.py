@@ -7,7 +7,8 @@ import datetime
 from dataclasses import dataclass
 
 from advisor.check.design import Location
-from advisor.check.kinds import Kind, Severity
+from advisor.check.kinds import Kind
+from advisor.check.severity import Severity
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from advisor.check.design import Design
 from advisor.check.finding import Finding, Reason, Requirement, Suppressed
-from advisor.check.kinds import SEVERITIES, Severity, at_least
+from advisor.check.kinds import at_least
+from advisor.check.severity import SEVERITIES, Severity
 from advisor.check.standing import choice_findings, diagnosis_finding, no_choice_findings
 from advisor.check.suppressions import suppress
 from advisor.engine.engine import Engine

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from advisor.check.findings import CheckReport
-    from advisor.check.kinds import Severity
+    from advisor.check.severity import Severity
 
 FORMATS = ("text", "json", "markdown", "html", "sarif", "junit")
 

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from advisor.check.findings import CheckReport, Finding
-from advisor.check.kinds import Severity
+from advisor.check.severity import Severity
 
 FORMAT_ID = "aws-ml-advisor/check@1"
 

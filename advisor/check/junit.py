@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from advisor.check.findings import CheckReport, Finding
-from advisor.check.kinds import Severity, at_least
+from advisor.check.kinds import at_least
+from advisor.check.severity import Severity
 from advisor.check.text import finding_lines
 
 

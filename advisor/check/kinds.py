@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-"""Most severe first."""
+from advisor.check.severity import SEVERITIES, Severity
 
 Kind = Literal[
     "violates",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from advisor.check.findings import CheckReport, Finding
-from advisor.check.kinds import SEVERITIES
+from advisor.check.severity import SEVERITIES
 
 
 def render_markdown(reports: Sequence[CheckReport]) -> str:

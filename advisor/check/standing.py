@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from advisor.check.design import Choice, Design, answer_location, focus_location
 from advisor.check.finding import Finding, Reason, Requirement
-from advisor.check.kinds import KINDS, Kind, Severity
+from advisor.check.kinds import KINDS, Kind
+from advisor.check.severity import Severity
 from advisor.engine.explain import Explanation, explain
 from advisor.engine.lens import status_text, successor_of
 from advisor.engine.result import Candidate, Diagnosis, Firing, Result, StageResult

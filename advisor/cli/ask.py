@@ -6,12 +6,15 @@ import argparse
 import io
 import sys
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.cli.options import add_lens
+from advisor.cli.options import add_lens, path_argument
 from advisor.cli.output import write_new
 from advisor.errors import AdvisorError, echo, one_line
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 SAVE_PROMPT = "Save these answers? Type a file name ending in .yaml, or press enter to skip: "
 SAVE_ATTEMPTS = 3
@@ -20,9 +23,11 @@ SAVE_ATTEMPTS = 3
 
 def register(commands: Any) -> None:
     ask = commands.add_parser("ask", help="answer the adaptive interview line by line (works in a pipe)")
-    ask.add_argument("answers", nargs="?", type=Path, help="answers file to continue from")
+    ask.add_argument("answers", nargs="?", type=path_argument, help="answers file to continue from")
     add_lens(ask)
-    ask.add_argument("--save", type=Path, metavar="FILE", help="save the answers here (else you are asked)")
+    ask.add_argument(
+        "--save", type=path_argument, metavar="FILE", help="save the answers here (else you are asked)"
+    )
     ask.add_argument(
         "--focus",
         metavar="STAGES",
@@ -106,6 +111,8 @@ def _save_where_asked(text: str) -> Path | None:
         if problem:
             print(f"  {echo(name)} {problem}")
             continue
+        from pathlib import Path
+
         try:
             write_new(Path(name), text)
             return Path(name)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from advisor.check.formats import FORMATS
-from advisor.check.kinds import SEVERITIES
-from advisor.cli.options import add_lens, add_output
+from advisor.check.severity import SEVERITIES
+from advisor.cli.options import add_lens, add_output, path_argument
 from advisor.cli.output import emit
 from advisor.errors import UsageError
+
+if TYPE_CHECKING:
+    import datetime
+    from pathlib import Path
+
 
 EXIT_FINDINGS = 3
 
@@ -45,12 +48,16 @@ def register(commands: Any) -> None:
     check.add_argument(
         "designs",
         nargs="*",
-        type=Path,
+        type=path_argument,
         metavar="DESIGN",
         help="design files; a *.template.yaml|json file is checked against the *.design.yaml beside it",
     )
-    check.add_argument("--template", type=Path, metavar="FILE", help="CloudFormation template (YAML or JSON)")
-    check.add_argument("--answers", type=Path, metavar="FILE", help="the requirements for --template")
+    check.add_argument(
+        "--template", type=path_argument, metavar="FILE", help="CloudFormation template (YAML or JSON)"
+    )
+    check.add_argument(
+        "--answers", type=path_argument, metavar="FILE", help="the requirements for --template"
+    )
     check.add_argument("--example", metavar="NAME", help="a shipped example design (see 'advisor examples')")
     add_lens(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="default: text")
@@ -62,6 +69,8 @@ def register(commands: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    import datetime
+
     text, failed = check(
         args.rules,
         inputs(args.designs, args.template, args.answers, args.example),

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.cli.options import add_lens, add_output
+from advisor.cli.options import add_lens, add_output, path_argument
 from advisor.cli.output import emit
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 EXIT_DIFFERS = 1
 
 
 def register(commands: Any) -> None:
-    from advisor.render.difference import FORMATS
+    from advisor.render.formats import DIFF_FORMATS
 
     diff = commands.add_parser(
         "diff",
@@ -21,10 +24,10 @@ def register(commands: Any) -> None:
         description="Which answers differ, which stage picks change, and the rules that fired for one "
         "answer set and not the other. Exits 0 whether or not anything differs (see --exit-code).",
     )
-    diff.add_argument("before", type=Path, help="answers or scenario YAML file")
-    diff.add_argument("after", type=Path, help="answers or scenario YAML file to compare with")
+    diff.add_argument("before", type=path_argument, help="answers or scenario YAML file")
+    diff.add_argument("after", type=path_argument, help="answers or scenario YAML file to compare with")
     add_lens(diff)
-    diff.add_argument("--format", choices=FORMATS, default="text")
+    diff.add_argument("--format", choices=DIFF_FORMATS, default="text")
     add_output(diff)
     diff.add_argument(
         "--exit-code", action="store_true", help="exit with 1 when something differs, 0 when nothing does"

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from advisor.cli.options import path_argument
 from advisor.cli.output import emit
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 KINDS = ("questions", "nodes", "rules", "stages", "exams")
 
@@ -21,7 +25,9 @@ def register(commands: Any) -> None:
     validate = kb_commands.add_parser(
         "validate", help="check a knowledge folder and report the first problem"
     )
-    validate.add_argument("path", nargs="?", type=Path, help="knowledge folder (default: --rules or shipped)")
+    validate.add_argument(
+        "path", nargs="?", type=path_argument, help="knowledge folder (default: --rules or shipped)"
+    )
     validate.set_defaults(run=run_validate)
     coverage = kb_commands.add_parser(
         "coverage",
@@ -97,7 +103,7 @@ def validate(path: Path | None) -> str:
 
     kb = load_knowledge(path, use_cache=False)
     doc = kb.document
-    where = kb.source or Path("rules")
+    where = kb.source or "rules"
     return (
         f"{where}: ok — {len(doc.stages)} stages, {len(doc.questions)} questions, "
         f"{len(doc.facts)} derived facts, {len(doc.nodes)} nodes, {len(doc.rules)} rules"

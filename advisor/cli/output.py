@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor.errors import AdvisorError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def emit(text: str, output: Path | None = None) -> None:
@@ -15,6 +17,9 @@ def emit(text: str, output: Path | None = None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    import tempfile
+    from pathlib import Path
+
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise AdvisorError("folder does not exist; create it first or choose another path", output)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import NoReturn
 
 from advisor.cli import ask, check, diff, kb, practice, recommend, serve, tui
+from advisor.cli.options import path_argument
 
 USAGE_EXIT = 1
 COMMAND_GROUPS = (recommend, check, diff, ask, practice, tui, serve, kb)
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         "3 'advisor check' found problems, 70 internal error.",
     )
     parser.add_argument(
-        "--rules", type=Path, metavar="DIR", help="knowledge folder (default: the shipped rules)"
+        "--rules", type=path_argument, metavar="DIR", help="knowledge folder (default: the shipped rules)"
     )
     parser.add_argument("--debug", action="store_true", help="show the full traceback of an internal error")
     parser.set_defaults(run=tui.run, answers=None, lens=None)

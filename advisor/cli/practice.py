@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from advisor.cli.options import LENSES, add_output
+from advisor.cli.options import LENSES, add_output, path_argument
 from advisor.cli.output import emit
 from advisor.errors import UnknownIdError
 
@@ -16,7 +15,7 @@ from advisor.errors import UnknownIdError
 def register(commands: Any) -> None:
     from advisor.cli.parser import Parser
     from advisor.practice.modes import MODES
-    from advisor.render.practice_stats import STATS_FORMATS
+    from advisor.render.formats import STATS_FORMATS
 
     practice = commands.add_parser(
         "practice",
@@ -39,8 +38,12 @@ def register(commands: Any) -> None:
     practice.add_argument("--kind", metavar="K", help="a scenario folder, e.g. foundation")
     practice.add_argument("--exam", metavar="ID", help="exam profile (default: the default profile)")
     practice.add_argument("--seed", type=int, help="the draw's seed (default: today's date)")
-    practice.add_argument("--report", type=Path, metavar="FILE.md", help="write the round as Markdown")
-    practice.add_argument("--scenarios", type=Path, metavar="DIR", help="scenario folder (default: shipped)")
+    practice.add_argument(
+        "--report", type=path_argument, metavar="FILE.md", help="write the round as Markdown"
+    )
+    practice.add_argument(
+        "--scenarios", type=path_argument, metavar="DIR", help="scenario folder (default: shipped)"
+    )
     practice.set_defaults(run=run_practice)
     sub = practice.add_subparsers(dest="practice_command", metavar="[stats]", parser_class=Parser)
     stats = sub.add_parser("stats", help="attempts, accuracy per domain and task over time, due, leeches")

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.cli.options import add_lens, add_output
+from advisor.cli.options import add_lens, add_output, path_argument
 from advisor.cli.output import emit
 from advisor.errors import UnknownIdError
 from advisor.knowledge.spelling import suggest
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def register(commands: Any) -> None:
     recommend = commands.add_parser("recommend", help="recommend services per stage for an answers file")
     source = recommend.add_mutually_exclusive_group(required=True)
-    source.add_argument("answers", nargs="?", type=Path, help="answers or scenario YAML file")
+    source.add_argument("answers", nargs="?", type=path_argument, help="answers or scenario YAML file")
     source.add_argument("--example", metavar="NAME", help="use a shipped example (see 'advisor examples')")
     add_lens(recommend)
     recommend.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")

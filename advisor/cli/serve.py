@@ -7,14 +7,15 @@ server listens on 127.0.0.1 unless `--host` says otherwise, and its page asks no
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import re
-import shlex
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.cli.options import add_lens
+from advisor.cli.options import add_lens, path_argument
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
 EXIT_CANNOT_LISTEN = 1
@@ -30,7 +31,7 @@ def register(commands: Any) -> None:
         "serve",
         help="serve the terminal app to a web browser (on 127.0.0.1 unless --host says otherwise)",
     )
-    serve.add_argument("answers", nargs="?", type=Path, help="answers file every session opens")
+    serve.add_argument("answers", nargs="?", type=path_argument, help="answers file every session opens")
     add_lens(serve)
     serve.add_argument(
         "--host",
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -82,6 +85,8 @@ def is_loopback(host: str) -> bool:
 
 def app_command(rules: Path | None, answers: Path | None, lens: str | None) -> str:
     """The shell command textual-serve runs per session: this installed app's `advisor tui`."""
+    import shlex
+
     argv = [sys.executable, "-m", "advisor"]
     if rules is not None:
         argv += ["--rules", str(rules.resolve())]

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from advisor.cli.options import add_lens
+from advisor.cli.options import add_lens, path_argument
 
 
 def register(commands: Any) -> None:
     tui = commands.add_parser("tui", help="open the interactive terminal app (the default)")
-    tui.add_argument("answers", nargs="?", type=Path, help="answers file to open")
+    tui.add_argument("answers", nargs="?", type=path_argument, help="answers file to open")
     add_lens(tui)
     tui.set_defaults(run=run)
 

@@ -6,12 +6,14 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from advisor.render.formats import DIFF_FORMATS
+
 if TYPE_CHECKING:
     from advisor.diff import Answer, Difference, Effect, RuleFiring
     from advisor.knowledge import KnowledgeBase
 
 FORMAT_ID = "aws-ml-advisor/diff@1"
-FORMATS = ("text", "markdown", "json", "html")
+FORMATS = DIFF_FORMATS
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from advisor.practice.stats import AreaStats, PracticeStats
 
 FORMAT_ID = "aws-ml-advisor/practice-stats@1"
-STATS_FORMATS = ("text", "json", "markdown", "html")
 
 
 def render_stats(stats: PracticeStats, fmt: str) -> str:

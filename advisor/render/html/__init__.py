@@ -13,7 +13,7 @@ from advisor.render.html.page import render_page
 
 if TYPE_CHECKING:
     from advisor.check import CheckReport
-    from advisor.check.kinds import Severity
+    from advisor.check.severity import Severity
     from advisor.engine.engine import Engine
     from advisor.engine.result import Result
     from advisor.practice.stats import PracticeStats

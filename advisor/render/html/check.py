@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from advisor.check import SEVERITIES
+from advisor.check.severity import SEVERITIES
 
 if TYPE_CHECKING:
     from advisor.check import CheckReport, Finding
-    from advisor.check.kinds import Severity
+    from advisor.check.severity import Severity
     from advisor.engine.result import Result
 
 SEVERITY_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Information"}

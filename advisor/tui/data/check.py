@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from advisor.check.design import design_and_template, read_design
 from advisor.check.findings import CheckReport, Finding, Reason, check_design
-from advisor.check.kinds import SEVERITIES
+from advisor.check.severity import SEVERITIES
 from advisor.tui.data.detail import Explainer
 from advisor.tui.data.views import Detail, FindingGroup, FindingRow, Line, Section
 
