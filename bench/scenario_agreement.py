@@ -1,4 +1,5 @@
-"""Top-1 agreement of the engine with the scenario bank, per stage and per exam task statement.
+"""Top-1 agreement of the engine with the scenario bank, per stage and per task statement of
+every exam profile.
 
 A `top` expectation agrees when the engine's top pick for that stage is one of the expected
 nodes. Known gaps count as disagreements.
@@ -33,10 +34,11 @@ def main() -> None:
             by_stage[(stage, ok)] += 1
             for task in scenario.exam:
                 by_task[(task, ok)] += 1
-    for title, counts, keys in (
-        ("stage", by_stage, list(kb.stages)),
-        ("task", by_task, [t.id for t in kb.default_exam.tasks]),
-    ):
+    tables = [("stage", by_stage, list(kb.stages))]
+    for exam in kb.exams.values():  # task references: `1.2` in the default profile, `mla_c01:1.2` in another
+        prefix = "" if exam.id == kb.default_exam.id else f"{exam.id}:"
+        tables.append((f"{exam.code} task", by_task, [prefix + t.id for t in exam.tasks]))
+    for title, counts, keys in tables:
         print(f"| {title} | agree | total | top-1 |")
         print("| --- | --- | --- | --- |")
         for key in keys:
