@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from advisor.engine.engine import Engine
@@ -39,5 +40,6 @@ def run_tui(
     """Load the knowledge (`rules`, default the shipped rules), run the app in the terminal and
     return the process exit code: 0 when it quit normally, 70 when it crashed."""
     app = make_app(load_knowledge(rules), answers, lens, debug=debug)
+    gc.freeze()  # the knowledge lives as long as the app: no collection walks it again (no pauses)
     app.run()
     return 70 if app.return_code else 0
