@@ -63,8 +63,9 @@ def run_practice(args: argparse.Namespace) -> int:
     from advisor.engine.engine import Engine
     from advisor.knowledge import load_knowledge
     from advisor.practice.bank import Filters, filter_bank, load_bank
+    from advisor.practice.clock import system_clock
     from advisor.practice.dialogue import PracticeDialogue
-    from advisor.practice.round import PracticeRound, RoundRequest, draw_questions, round_seed, system_clock
+    from advisor.practice.round import PracticeRound, RoundRequest, draw_questions, round_seed
     from advisor.practice.store import ProgressStore
     from advisor.render.practice_markdown import round_markdown
 
@@ -99,7 +100,7 @@ def _nothing_to_ask(mode: str) -> str:
 
 def run_stats(args: argparse.Namespace) -> int:
     from advisor.knowledge import load_knowledge
-    from advisor.practice.round import system_clock
+    from advisor.practice.clock import system_clock
     from advisor.practice.stats import practice_stats
     from advisor.practice.store import ProgressStore
     from advisor.render.practice_stats import render_stats

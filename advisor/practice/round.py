@@ -3,13 +3,14 @@ reschedules) in one transaction, the exam timer, and the explanation of every an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from advisor.engine.engine import Engine
 from advisor.knowledge.models import ExamProfile
 from advisor.practice.bank import BankQuestion
+from advisor.practice.clock import Clock, system_clock
 from advisor.practice.draw import (
     DEFAULT_COUNT,
     Mode,
@@ -23,13 +24,6 @@ from advisor.practice.draw import (
 from advisor.practice.grading import LETTERS, PosedQuestion, QuestionExplanation, explain_question, pose
 from advisor.practice.schedule import Schedule, due_items, end_of_day, question_item, task_item
 from advisor.practice.store import Attempt, CardState, ProgressStore
-
-Clock = Callable[[], datetime]
-"""Returns the current moment, timezone-aware (tests pass a fixed or stepping clock)."""
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from advisor.engine.engine import Engine
 from advisor.knowledge import KnowledgeBase, load_knowledge
 from advisor.tui.app import AdvisorApp
-from advisor.tui.data.practice import PracticeSetup
+from advisor.tui.data.practice_setup import PracticeSetup
 from advisor.tui.data.session import as_lens, open_session
 
 __all__ = ["AdvisorApp", "PracticeSetup", "make_app", "run_tui"]

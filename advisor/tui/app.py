@@ -12,12 +12,10 @@ from textual.screen import Screen
 
 from advisor.engine.engine import Engine
 from advisor.errors import crash_line
-from advisor.tui.data.practice import PracticeSetup
+from advisor.tui.data.practice_setup import PracticeSetup
 from advisor.tui.data.session import Session
 from advisor.tui.data.step import StateKey, state_key
-from advisor.tui.screens.help import HelpScreen
 from advisor.tui.screens.home import HomeScreen
-from advisor.tui.screens.interview import InterviewScreen
 
 THEMES = ("textual-dark", "textual-light")
 
@@ -65,12 +63,9 @@ class AdvisorApp(App[None]):
         return HomeScreen(self.engine, self.lens, self.practice)
 
     def on_mount(self) -> None:
-        if self.session is not None:
-            home = self.screen
-            if isinstance(home, HomeScreen):
-                home.start(self.session)
-            else:  # pragma: no cover - the default screen is always home
-                self.push_screen(InterviewScreen(self.session))
+        home = self.screen
+        if self.session is not None and isinstance(home, HomeScreen):  # home is the default screen
+            home.start(self.session)
 
     def action_request_quit(self) -> None:
         """Quit; with answers not yet exported, only when asked twice (ctrl+q quits at once)."""
@@ -87,6 +82,8 @@ class AdvisorApp(App[None]):
         return home.session if isinstance(home, HomeScreen) else None
 
     def action_help(self) -> None:
+        from advisor.tui.screens.help import HelpScreen  # here: most runs never open it
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

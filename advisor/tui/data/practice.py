@@ -4,29 +4,17 @@ how / why-not pane as results), score rows and plot series. No UI here."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from advisor.practice.grading import OptionReport, PosedQuestion, QuestionExplanation
 from advisor.practice.report import RoundReport
-from advisor.practice.round import Answer, Clock, system_clock
+from advisor.practice.round import Answer
 from advisor.practice.stats import PracticeStats
 from advisor.tui.data.views import Detail, Line, PlotData, PracticeQuestionView, ScoreRow, Section, Series
 
 DEFAULT_EXPORT = Path("practice-round.md")
 EXAM_SETTING = "tui.exam"
 """The settings key remembering the exam profile chosen on the practice screen."""
-
-
-@dataclass(frozen=True)
-class PracticeSetup:
-    """Where practice reads its questions and progress, and its clock (tests inject both)."""
-
-    scenarios: Path | None = None
-    """The scenario folder (None: the shipped scenarios)."""
-    database: Path | None = None
-    """The progress database (None: the default in the data folder)."""
-    clock: Clock = field(default=system_clock)
 
 
 def question_view(

@@ -1,9 +1,12 @@
-"""Home: start a new interview, continue one, open an answers file, browse the knowledge, practise."""
+"""Home: start a new interview, continue one, open an answers file, browse the knowledge, practise.
+
+The other screens are imported when first opened, so that the home screen shows sooner."""
 
 from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,17 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from advisor.check.findings import CheckReport
 from advisor.engine.engine import Engine
-from advisor.tui.data.check import load_check
-from advisor.tui.data.practice import PracticeSetup
+from advisor.tui.data.practice_setup import PracticeSetup
 from advisor.tui.data.session import Session, answer_count, as_lens, new_session, open_session
-from advisor.tui.screens.check import CheckScreen
-from advisor.tui.screens.focus_dialog import FocusDialog
-from advisor.tui.screens.interview import InterviewScreen
-from advisor.tui.screens.knowledge import KnowledgeScreen
-from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
-from advisor.tui.screens.practice import PracticeScreen
+
+if TYPE_CHECKING:
+    from advisor.check.findings import CheckReport
 
 INTRO = (
     "Answer questions about your machine learning problem; the advisor recommends AWS "
@@ -105,12 +103,15 @@ class HomeScreen(Screen[None]):
 
     def start(self, session: Session | None) -> None:
         """Make `session` the current one and interview it."""
+        from advisor.tui.screens.interview import InterviewScreen
+
         if session is not None:
             self.session = session
             self.app.push_screen(InterviewScreen(session))
 
     def action_new(self) -> None:
         """Ask what the person is deciding, then start an interview for that."""
+        from advisor.tui.screens.focus_dialog import FocusDialog
 
         def begin(focus: tuple[str, ...] | None) -> None:
             if focus is not None:
@@ -122,18 +123,28 @@ class HomeScreen(Screen[None]):
         self.start(self.session)
 
     def action_open(self) -> None:
+        from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
+
         def load(path: Path) -> Session:
             return open_session(self.engine, path, None, default=self.lens)
 
         self.app.push_screen(OpenDialog(load, yaml_files(Path.cwd())), callback=self.start)
 
     def action_knowledge(self) -> None:
+        from advisor.tui.screens.knowledge import KnowledgeScreen
+
         self.app.push_screen(KnowledgeScreen(self.engine.kb))
 
     def action_practice(self) -> None:
+        from advisor.tui.screens.practice import PracticeScreen
+
         self.app.push_screen(PracticeScreen(self.engine, self.practice))
 
     def action_check(self) -> None:
+        from advisor.tui.data.check import load_check
+        from advisor.tui.screens.check import CheckScreen
+        from advisor.tui.screens.open_dialog import OpenDialog, yaml_files
+
         def load(path: Path) -> CheckReport:
             lens = as_lens(self.lens) if self.lens else None  # None: the design file's lens
             return load_check(self.engine, path, lens, datetime.date.today())

@@ -19,7 +19,8 @@ from advisor.practice.draw import DEFAULT_COUNT, Mode, exam_minutes
 from advisor.practice.round import PracticeRound, RoundRequest, draw_questions, round_seed
 from advisor.practice.stats import practice_stats
 from advisor.practice.store import ProgressStore
-from advisor.tui.data.practice import EXAM_SETTING, PracticeSetup
+from advisor.tui.data.practice import EXAM_SETTING
+from advisor.tui.data.practice_setup import PracticeSetup
 from advisor.tui.screens.practice_round import PracticeRoundScreen
 from advisor.tui.screens.progress import ProgressScreen
 

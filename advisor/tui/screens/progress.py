@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from advisor.knowledge.models import ExamProfile
 from advisor.practice.bank import BankQuestion
-from advisor.practice.round import Clock
+from advisor.practice.clock import Clock
 from advisor.practice.stats import practice_stats
 from advisor.practice.store import ProgressStore
 from advisor.tui.data.practice import accuracy_plot, due_plot, leech_lines, summary_line
