@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -170,15 +171,21 @@ class KnowledgeBase:
 def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) -> KnowledgeBase:
     """Load and validate the knowledge in `path` (default: the shipped rules/ folder).
 
-    Raises KnowledgeError (or InputFileError) with `file:line: message` on the first problem.
+    The knowledge lives as long as the process, so it is frozen out of the cyclic garbage
+    collector (`gc.freeze`): no collection walks it again. Without that, the first runs after
+    loading 10,000 rules spent ~200 ms in collections. Raises KnowledgeError (or InputFileError)
+    with `file:line: message` on the first problem.
     """
     root = Path(path) if path is not None else rules_dir()
     files = knowledge_files(root) if root.is_dir() else []
     key = cache.content_key(files, root) if use_cache and files else None
     cached = cache.read_cached(key) if key else None
-    if cached is not None:
-        document, compiled = cached
-        return KnowledgeBase(document, root, compiled)
+    kb = KnowledgeBase(cached[0], root, cached[1]) if cached else _read_and_check(root, key)
+    gc.freeze()
+    return kb
+
+
+def _read_and_check(root: Path, key: str | None) -> KnowledgeBase:
     from advisor.knowledge.crossref import CrossReferencer
 
     document, origins = read_knowledge(root)
