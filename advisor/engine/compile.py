@@ -30,6 +30,7 @@ from advisor.knowledge.models import (
     Diagnose,
     Exclude,
     Formula,
+    Node,
     NotNeeded,
     Recommend,
     Rule,
@@ -71,6 +72,7 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
             for fact in sorted(reads[position]):
                 wakers[fact].append(position)
     questions = set(kb.questions) | {"lens"}
+    by_id = [kb.nodes[node_id] for node_id in sorted(kb.nodes)]
     tables = CompiledRules(
         ids=tuple(rule.id for rule in ordered),
         titles=tuple(rule.title for rule in ordered),
@@ -83,7 +85,7 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
             tuple(sorted(f.removeprefix("pick:") for f in facts if f.startswith("pick:"))) for facts in reads
         ),
         actions=tuple(tuple(_actions(rule)) for rule in ordered),
-        nodes=tuple(_select(kb, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
+        nodes=tuple(_select(by_id, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
         ranges=(),
         simple=tuple(
             _simple(rule, matches[position][1], reads[position]) for position, rule in enumerate(ordered)
@@ -222,21 +224,17 @@ def _named_facts(rule: Rule) -> set[str]:
     return {name for kind, name in parse(rule.because) if kind == "fact"}
 
 
-def _select(kb: KnowledgeBase, selector: Selector) -> tuple[str, ...]:
-    """The ids of the nodes a `for_each` ranges over, in id order."""
-    chosen = []
-    for node_id in sorted(kb.nodes):
-        node = kb.nodes[node_id]
-        if selector.kind is not None and node.kind not in selector.kind:
-            continue
-        if selector.stage is not None and not set(selector.stage) & set(node.stages):
-            continue
-        if selector.ids is not None and node.id not in selector.ids:
-            continue
-        if selector.has_trait is not None and not set(selector.has_trait) <= set(node.traits):
-            continue
-        chosen.append(node_id)
-    return tuple(chosen)
+def _select(nodes: list[Node], selector: Selector) -> tuple[str, ...]:
+    """The ids of the `nodes` (in id order) a `for_each` ranges over."""
+    kinds, stages, ids, traits = selector.kind, selector.stage, selector.ids, selector.has_trait
+    return tuple(
+        node.id
+        for node in nodes
+        if (kinds is None or node.kind in kinds)
+        and (stages is None or not set(stages).isdisjoint(node.stages))
+        and (ids is None or node.id in ids)
+        and (traits is None or all(trait in node.traits for trait in traits))
+    )
 
 
 def _strata(rules: list[Rule], stages_of: Mapping[str, list[str]]) -> dict[str, int]:

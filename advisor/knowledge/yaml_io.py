@@ -45,6 +45,7 @@ _SCALAR_TAGS = {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"}
 _PLAIN_TAGS = {tag.replace("!!", _CORE) for tag in (*_SCALAR_TAGS, "!!seq", "!!map")}
 _STR = f"{_CORE}str"
 _NODE_TAGS: dict[type[yaml.Node], set[str]] = {yaml.MappingNode: {"!!map"}, yaml.SequenceNode: {"!!seq"}}
+_COLLECTION_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _KINDS = {"int": "integer", "float": "number", "timestamp": "date", "bool": "yes/no value"}
 
 
@@ -145,6 +146,8 @@ class _Builder:
         self.shown = shown
         self.lines: dict[Loc, int] = {}
         self.count = 0
+        self._resolved: dict[tuple[Any, ...], str] = {}
+        """(node kind, value, implicit) -> its checked tag: most scalars repeat (ids, yes/no)."""
 
     def fail(self, message: str, line: int) -> NoReturn:
         raise InputFileError(message, self.shown, line)
@@ -165,18 +168,20 @@ class _Builder:
     def value(self, loc: Loc) -> Any:
         """The next value in the stream, found at `loc`."""
         event: Any = self.loader.get_event()
-        line = _line(event)
-        self.lines.setdefault(loc, line)
-        if isinstance(event, yaml.AliasEvent):
+        line = event.start_mark.line + 1
+        if loc not in self.lines:
+            self.lines[loc] = line
+        kind = type(event)
+        if kind is yaml.AliasEvent:
             self.fail("YAML aliases (*name) are not allowed; write the value out", line)
         self.count += 1
         if self.count > MAX_VALUES:
             self.fail(f"more than {MAX_VALUES:,} values (check that this is the right file)", line)
         if len(loc) > MAX_DEPTH:
             self.fail(f"nested more than {MAX_DEPTH} levels deep (flatten the structure)", line)
-        if isinstance(event, yaml.ScalarEvent):
+        if kind is yaml.ScalarEvent:
             return self._scalar(event, line)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if kind is yaml.SequenceStartEvent:
             self._tag(event, yaml.SequenceNode, line)
             items: list[Any] = []
             while not self.loader.check_event(yaml.SequenceEndEvent):
@@ -189,8 +194,16 @@ class _Builder:
     def _tag(self, event: Any, kind: type[yaml.Node], line: int) -> str:
         """The event's tag, resolved as the safe loader would; refused unless plain YAML."""
         tag: str = event.tag
-        if tag is None or tag == "!":
-            tag = self.loader.resolve(kind, getattr(event, "value", None), event.implicit)  # type: ignore[no-untyped-call]
+        if tag is not None and tag != "!":
+            return self._checked(tag, kind, line)
+        key = (kind, getattr(event, "value", None), event.implicit)
+        known = self._resolved.get(key)
+        if known is None:
+            resolved = self.loader.resolve(kind, key[1], event.implicit)  # type: ignore[no-untyped-call]
+            known = self._resolved[key] = self._checked(resolved, kind, line)
+        return known
+
+    def _checked(self, tag: str, kind: type[yaml.Node], line: int) -> str:
         short = tag.replace(_CORE, "!!")
         if short == "!!merge":
             self.fail("YAML merge keys (<<) are not allowed; write the keys out", line)
@@ -203,22 +216,25 @@ class _Builder:
         return tag
 
     def _mapping(self, loc: Loc) -> dict[Any, Any]:
+        loader = self.loader
+        key_loc = (*loc, "<key>")
         data: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
-        while not self.loader.check_event(yaml.MappingEndEvent):
-            key_line = _line(self.loader.peek_event())
-            if self.loader.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
-                kind = "list" if self.loader.check_event(yaml.SequenceStartEvent) else "mapping"
+        while not loader.check_event(yaml.MappingEndEvent):
+            event: Any = loader.peek_event()
+            key_line = event.start_mark.line + 1
+            if type(event) in _COLLECTION_STARTS:
+                kind = "list" if type(event) is yaml.SequenceStartEvent else "mapping"
                 self.fail(
                     f"a key must be a single value, not a {kind} (write the key as plain text)", key_line
                 )
-            key = self.value((*loc, "<key>"))
+            key = self.value(key_loc)
             if key in first_line:
                 self.fail(f"duplicate key {echo(key)} (first at line {first_line[key]})", key_line)
             first_line[key] = key_line
             self.lines[(*loc, key)] = key_line
             data[key] = self.value((*loc, key))
-        self.loader.get_event()
+        loader.get_event()
         return data
 
     def _scalar(self, event: Any, line: int) -> Any:

@@ -66,7 +66,7 @@ class ResourceMapping(Model):
 
     id: Id
     type: ResourceType
-    when: list[PropertyTest] = []
+    when: list[PropertyTest] = Field(default_factory=list)
     design: dict[Id, Id] = Field(min_length=1)
     doc: Text | None = None
     sources: list[SourceUrl] = Field(min_length=1)

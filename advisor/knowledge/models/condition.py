@@ -23,6 +23,7 @@ RelationType = Literal[
 
 OPERATORS = ("eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "contains", "known")
 """Every test operator; their meaning lives in advisor.engine.operators."""
+_OPERATOR_FIELDS = tuple((name, "in_" if name == "in" else name) for name in OPERATORS)
 
 
 class FactRef(Model):
@@ -61,7 +62,8 @@ class _Test(Model):
 
     @property
     def operator(self) -> str:
-        return next(name for name in OPERATORS if self.operand_of(name) is not None)
+        values = self.__dict__  # read directly: the compiler asks this of every test
+        return next(name for name, field in _OPERATOR_FIELDS if values[field] is not None)
 
     @property
     def operand(self) -> Any:

@@ -60,6 +60,6 @@ class ExamProfile(Model):
     sources: list[SourceUrl] = Field(min_length=1)
     domains: list[Domain] = Field(min_length=1)
     tasks: list[Task] = Field(min_length=1)
-    scope: list[ScopeItem] = []
-    out_of_scope: list[ScopeItem] = []
+    scope: list[ScopeItem] = Field(default_factory=list)
+    out_of_scope: list[ScopeItem] = Field(default_factory=list)
     """Services the guide says the exam does not expect; `advisor kb coverage` lists them."""

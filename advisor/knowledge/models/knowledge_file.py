@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from advisor.knowledge.models.base import Model
 from advisor.knowledge.models.cloudformation import ResourceMapping
 from advisor.knowledge.models.exam import ExamProfile
@@ -26,15 +28,15 @@ SECTIONS = (
 class KnowledgeFile(Model):
     """A YAML file in rules/; the loader merges all files into one knowledge base."""
 
-    exams: list[ExamProfile] = []
-    stages: list[Stage] = []
-    scales: list[Scale] = []
-    traits: list[Trait] = []
-    questions: list[Question] = []
-    facts: list[DerivedFact] = []
-    nodes: list[Node] = []
-    rules: list[Rule] = []
-    cloudformation: list[ResourceMapping] = []
+    exams: list[ExamProfile] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    scales: list[Scale] = Field(default_factory=list)
+    traits: list[Trait] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    facts: list[DerivedFact] = Field(default_factory=list)
+    nodes: list[Node] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list)
+    cloudformation: list[ResourceMapping] = Field(default_factory=list)
     """How CloudFormation resources read as a design (`advisor check --template`)."""
 
 

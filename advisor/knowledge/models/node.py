@@ -25,9 +25,9 @@ class Status(Model):
     state: State = "active"
     since: datetime.date | None = None
     successor: Id | None = None
-    former_names: list[str] = []
+    former_names: list[str] = Field(default_factory=list)
     note: str = ""
-    sources: list[SourceUrl] = []
+    sources: list[SourceUrl] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _changes_are_sourced(self) -> Status:
@@ -51,13 +51,13 @@ class Node(Model):
     kind: NodeKind
     stages: list[Id] = Field(min_length=1)
     summary: Text
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
     parent: Id | None = None
     """For a configuration: the service, feature or algorithm it configures."""
-    traits: dict[Id, TraitValue] = {}
+    traits: dict[Id, TraitValue] = Field(default_factory=dict)
     status: Status = Field(default_factory=Status)
-    relations: dict[RelationType, list[Id]] = {}
-    exam: list[TaskId] = []
+    relations: dict[RelationType, list[Id]] = Field(default_factory=dict)
+    exam: list[TaskId] = Field(default_factory=list)
     exam_note: str = ""
     """Where the exam's view differs from today's documentation, say so here."""
     sources: list[SourceUrl] = Field(min_length=1)

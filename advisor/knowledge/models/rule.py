@@ -128,4 +128,4 @@ class Rule(Model):
     because: Text
     """A template rendered with the actual values: `{fact.latency}`, `{node.name}`, ..."""
     sources: list[SourceUrl] = Field(min_length=1)
-    exam: list[TaskId] = []
+    exam: list[TaskId] = Field(default_factory=list)

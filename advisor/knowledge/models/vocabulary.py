@@ -17,7 +17,7 @@ class Stage(Model):
     order: int
     """Position in a report: stages are shown in ascending order."""
     doc: str = ""
-    exam: list[TaskId] = []
+    exam: list[TaskId] = Field(default_factory=list)
     within: Id | None = None
     """For a decision inside a stage (a sub-decision such as stream capacity mode): the stage."""
 
