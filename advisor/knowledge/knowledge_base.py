@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -169,7 +170,7 @@ class KnowledgeBase:
 
 
 def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) -> KnowledgeBase:
-    """Load and validate the knowledge in `path` (default: the shipped rules/ folder).
+    """Load, validate and compile the knowledge in `path` (default: the shipped rules/ folder).
 
     The knowledge lives as long as the process, so it is frozen out of the cyclic garbage
     collector (`gc.freeze`): no collection walks it again. Without that, the first runs after
@@ -181,6 +182,8 @@ def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) ->
     key = cache.content_key(files, root) if use_cache and files else None
     cached = cache.read_cached(key) if key else None
     kb = KnowledgeBase(cached[0], root, cached[1]) if cached else _read_and_check(root, key)
+    with suppress(EngineError):  # rules that do not compile fail where the tables are used
+        kb.compiled  # noqa: B018 -- compiled now, so that the tables are frozen with the rest
     gc.freeze()
     return kb
 
