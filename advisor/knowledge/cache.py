@@ -2,8 +2,9 @@
 
 Reading YAML, cross-checking it and compiling the rules cost far more than loading the result,
 so `advisor` keeps the checked KnowledgeDocument and its compiled tables in the user's cache
-folder as a pickle. Any change to any file (or to the advisor itself) changes the key. A cache
-that cannot be read or written is ignored: it only ever costs speed, never correctness.
+folder as a pickle behind its digest. Any change to any file (or to the advisor itself) changes
+the key. A cache that cannot be read or written is ignored: it only ever costs speed, never
+correctness.
 
 A pickle is code as much as data, so it is read only from a file that the user owns and nobody
 else may write (like a `.pyc` beside a module), and the unpickler builds nothing but the
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import os
 import pickle
 import stat
@@ -34,6 +36,9 @@ FORMAT = "2"
 KEEP = 8
 """How many cached knowledge versions to keep (one per edited state of a rules folder)."""
 SUFFIX = ".pickle"
+DIGEST_BYTES = 32
+"""A cache file is the SHA-256 of its pickle, then the pickle: a file cut short or damaged
+since it was written is never unpickled."""
 TRUSTED_MODULES = ("advisor.knowledge.models.", "advisor.engine.tables", "advisor.engine.condition")
 VALUE_TYPES = {("datetime", "date")}
 """Where the classes of a cached knowledge base live, and the plain value types it holds
@@ -68,8 +73,11 @@ def read_cached(key: str) -> tuple[KnowledgeDocument, CompiledRules] | None:
         with (folder / f"{key}{SUFFIX}").open("rb") as handle:
             if not _private(os.fstat(handle.fileno())):
                 return None
-            with _collection_paused():
-                loaded = _TrustedUnpickler(handle).load()
+            digest, payload = handle.read(DIGEST_BYTES), handle.read()
+        if hashlib.sha256(payload).digest() != digest:  # cut short or damaged since it was written
+            return None
+        with _collection_paused():
+            loaded = _TrustedUnpickler(io.BytesIO(payload)).load()
     except Exception:  # a broken cache of any kind is only a slower start
         return None
     return loaded if _well_formed(loaded) else None
@@ -82,8 +90,9 @@ def write_cached(key: str, document: KnowledgeDocument, compiled: CompiledRules)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _prune(folder, keep=KEEP - 1)
+        payload = pickle.dumps((document, compiled), protocol=pickle.HIGHEST_PROTOCOL)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
-            pickle.dump((document, compiled), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(hashlib.sha256(payload).digest() + payload)
         os.replace(handle.name, folder / f"{key}{SUFFIX}")
     except OSError:
         return

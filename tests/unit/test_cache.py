@@ -102,6 +102,7 @@ def test_a_cache_file_others_may_write_is_not_trusted(
 def test_a_cache_that_would_build_anything_else_is_refused(
     kb_with: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import hashlib
     import os
     import pickle
 
@@ -109,7 +110,8 @@ def test_a_cache_that_would_build_anything_else_is_refused(
     monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
     root, entry = _cached_file(kb_with, cache)
     marker = tmp_path / "ran"
-    entry.write_bytes(pickle.dumps(_Payload(str(marker))))
+    payload = pickle.dumps(_Payload(str(marker)))  # behind a correct digest: the unpickler must refuse it
+    entry.write_bytes(hashlib.sha256(payload).digest() + payload)
     reads = _refuse_yaml_reads(monkeypatch)
     assert load_knowledge(root).nodes["lake"].name == "Lake"
     assert reads == [root]
