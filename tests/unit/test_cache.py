@@ -68,54 +68,53 @@ def test_invalid_knowledge_is_never_cached(
     assert not list(cache.glob("*.pickle"))
 
 
-def _cached_file(kb_with: Callable[..., Path], cache: Path) -> tuple[Path, Path]:
+@pytest.fixture
+def cached(
+    kb_with: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """A knowledge folder loaded once, and its cache file."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
     root = kb_with()
     load_knowledge(root)
     (entry,) = cache.glob("*.pickle")
     return root, entry
 
 
-def _refuse_yaml_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+def _loads_from_yaml(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading `root` reads its YAML (the cache file is not used) and gives its knowledge."""
     reads: list[Path] = []
     real = loader.read_knowledge
 
-    def counted(root: Path) -> object:
-        reads.append(root)
-        return real(root)
+    def counted(folder: Path) -> object:
+        reads.append(folder)
+        return real(folder)
 
     monkeypatch.setattr("advisor.knowledge.knowledge_base.read_knowledge", counted)
-    return reads
+    assert load_knowledge(root).nodes["lake"].name == "Lake"
+    assert reads == [root], "the cache file was loaded instead of the YAML"
 
 
 def test_a_cache_file_others_may_write_is_not_trusted(
-    kb_with: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cached: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
-    root, entry = _cached_file(kb_with, cache)
+    root, entry = cached
     entry.chmod(0o666)
-    reads = _refuse_yaml_reads(monkeypatch)
-    assert load_knowledge(root).nodes["lake"].name == "Lake"
-    assert reads == [root], "a world-writable cache file was loaded instead of the YAML"
+    _loads_from_yaml(root, monkeypatch)
 
 
 def test_a_cache_that_would_build_anything_else_is_refused(
-    kb_with: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cached: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import hashlib
-    import os
     import pickle
 
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
-    root, entry = _cached_file(kb_with, cache)
+    root, entry = cached
     marker = tmp_path / "ran"
     payload = pickle.dumps(_Payload(str(marker)))  # behind a correct digest: the unpickler must refuse it
     entry.write_bytes(hashlib.sha256(payload).digest() + payload)
-    reads = _refuse_yaml_reads(monkeypatch)
-    assert load_knowledge(root).nodes["lake"].name == "Lake"
-    assert reads == [root]
-    assert not marker.exists() and os.path.exists(root)
+    _loads_from_yaml(root, monkeypatch)
+    assert not marker.exists()
 
 
 class _Payload:
