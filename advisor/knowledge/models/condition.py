@@ -4,6 +4,7 @@ stages' top picks and the design that runs today."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, Tag, model_validator
@@ -60,10 +61,13 @@ class _Test(Model):
     def operand_of(self, name: str) -> Any:
         return getattr(self, "in_" if name == "in" else name)
 
-    @property
+    @cached_property  # loading asks this of every test, several times
     def operator(self) -> str:
-        values = self.__dict__  # read directly: the compiler asks this of every test
-        return next(name for name, field in _OPERATOR_FIELDS if values[field] is not None)
+        values = self.__dict__
+        for name, field in _OPERATOR_FIELDS:
+            if values[field] is not None:
+                return name
+        raise AssertionError("validated tests have one operator")  # pragma: no cover
 
     @property
     def operand(self) -> Any:
