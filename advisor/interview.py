@@ -10,6 +10,7 @@ stops when no remaining question can change any top pick, and says so.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -156,8 +157,38 @@ class Interview:
         return sorted(choices, key=lambda c: (-c.rank[0], -c.rank[1], order[c.question.id]))
 
     def next_question(self) -> Question | None:
-        """The most useful question worth asking now, or None when none is (see `worth_asking`)."""
-        return next((choice.question for choice in self.options() if self.worth_asking(choice)), None)
+        """The most useful question worth asking now, or None when none is (see `worth_asking`):
+        the first of `options()` worth asking, found without working out every question's
+        impacts. A question can change at most the decided stages its answers reach, with at most
+        one answer per alternative value; questions are weighed in the order of that bound, and
+        weighing stops when no question left could outrank the best found (its exact rank can
+        only be lower than its bound). A question that makes others relevant has no such bound
+        and is always weighed."""
+        order = {question_id: index for index, question_id in enumerate(self.engine.kb.questions)}
+        decided = self.decided_stages
+        bounded = sorted(
+            (self._bound(question, decided), order[question.id], question) for question in self.pending()
+        )
+        best: tuple[int, int, int] | None = None
+        chosen: Question | None = None
+        for (stages, answers), place, question in bounded:
+            if best is not None and (stages, answers, place) > best:
+                break
+            choice = QuestionChoice(question, self.impacts(question.id))
+            key = (-choice.rank[0], -choice.rank[1], place)
+            if self.worth_asking(choice) and (best is None or key < best):
+                best, chosen = key, question
+        return chosen
+
+    def _bound(self, question: Question, decided: list[str]) -> tuple[float, int]:
+        """The best rank the question could have, as a sort key (lower sorts first)."""
+        kb = self.engine.kb
+        if question.id in _gating_facts(kb):
+            return -math.inf, 0
+        influenced = _influenced_stages(kb).get(question.id, frozenset())
+        stages = sum(1 for stage in decided if stage in influenced)
+        answers = max(1, len(alternatives(kb, question.id, self.answers.get(question.id))))
+        return -stages, -answers
 
     def worth_asking(self, choice: QuestionChoice) -> bool:
         """A focused interview asks every question that can change a focused pick. For the whole

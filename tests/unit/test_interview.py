@@ -135,3 +135,26 @@ def test_an_answer_that_only_opens_a_follow_up_question_is_still_worth_asking(kb
     assert interview.next_question().id == "gate"  # type: ignore[union-attr]
     interview.set_focus(())  # the whole pipeline: a yes/no that moves one pick waits for a focus
     assert interview.next_question() is None
+
+
+def test_the_bounded_search_picks_what_ranking_every_question_picks(kb) -> None:  # type: ignore[no-untyped-def]
+    """`next_question` stops weighing questions early; over interviews of shipped scenarios,
+    whole and focused, it must still return the first of `options()` worth asking."""
+    from advisor.knowledge.scenarios import read_scenario, scenario_files
+
+    engine = Engine(kb)
+    steps = 0
+    for path in scenario_files()[::60]:
+        scenario, answers = read_scenario(kb, path)
+        for focus in ((), tuple(scenario.expect)):
+            interview = Interview.start(engine, lens=scenario.lens or "exam", focus=focus)
+            while True:
+                question = interview.next_question()
+                ranked = next((c.question for c in interview.options() if interview.worth_asking(c)), None)
+                assert question == ranked, f"{path.name}, focus {focus}, step {steps}"
+                steps += 1
+                if question is None:
+                    break
+                value = answers.get(question.id)
+                interview.skip(question.id) if value is None else interview.answer(question.id, value)
+    assert steps > 50
