@@ -124,9 +124,9 @@ class Interview:
 
     def _memoised(self, key: Any, compute: Callable[[], T]) -> T:
         """Compute once per state of the answers and lens."""
-        state = (self.lens, self.focus, _key(self.answers))
-        if state != self._memo_state:
-            self._memo_state = state
+        state = (self.lens, self.focus, self.answers)
+        if state != self._memo_state:  # compared as dicts: order-free, and cheap when unchanged
+            self._memo_state = (self.lens, self.focus, dict(self.answers))
             self._memo.clear()
         if key not in self._memo:
             self._memo[key] = compute()
@@ -334,7 +334,3 @@ def _influenced_stages(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 def _gating_facts(kb: KnowledgeBase) -> frozenset[str]:
     """Facts that some question's relevance (`asks_when`) depends on."""
     return frozenset(fact for q in kb.questions.values() for fact in facts_read(q.asks_when))
-
-
-def _key(answers: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, frozenset) else v) for k, v in answers.items()))

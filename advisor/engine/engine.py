@@ -243,10 +243,8 @@ class Engine:
         self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]
     ) -> tuple[tuple[str, ...], frozenset[str]]:
         """The relevant question ids, in knowledge order, and as a set."""
-        key = tuple(
-            lens if fact == "lens" else given.get(fact, design_facts.get(fact))
-            for fact in self.compiled.gating_facts
-        )
+        known_now = {**design_facts, **given, "lens": lens}
+        key = tuple(map(known_now.get, self.compiled.gating_facts))
         if (known := self._relevance.get(key)) is not None:
             return known
         context = {**given, "lens": lens, **design_facts}
