@@ -8,7 +8,7 @@ correctness.
 
 A pickle is code as much as data, so it is read only from a file that the user owns and nobody
 else may write (like a `.pyc` beside a module), and the unpickler builds nothing but the
-advisor's own schema models, compiled tables and condition tuples: any other global refuses.
+advisor's own schema models, compiled tables and condition tuples: any other global is refused.
 """
 
 from __future__ import annotations
