@@ -181,29 +181,21 @@ def load_knowledge(path: Path | str | None = None, *, use_cache: bool = True) ->
     files = knowledge_files(root) if root.is_dir() else []
     key = cache.content_key(files, root) if use_cache and files else None
     cached = cache.read_cached(key) if key else None
-    kb = KnowledgeBase(cached[0], root, cached[1]) if cached else _read_and_check(root, key)
-    with suppress(EngineError):  # rules that do not compile fail where the tables are used
-        kb.compiled  # noqa: B018 -- compiled now, so that the tables are frozen with the rest
+    if cached is not None:
+        kb = KnowledgeBase(cached[0], root, cached[1])
+    else:
+        kb = _read_and_check(root)
+        with suppress(EngineError):  # rules that do not compile fail where the tables are used
+            compiled = kb.compiled  # compiled now, so that the tables are frozen with the rest
+            if key:
+                cache.write_cached(key, kb.document, compiled)
     gc.freeze()
     return kb
 
 
-def _read_and_check(root: Path, key: str | None) -> KnowledgeBase:
+def _read_and_check(root: Path) -> KnowledgeBase:
     from advisor.knowledge.crossref import CrossReferencer
 
     document, origins = read_knowledge(root)
     CrossReferencer(document, origins).check()
-    kb = KnowledgeBase(document, root)
-    if key:
-        _cache_compiled(key, kb)
-    return kb
-
-
-def _cache_compiled(key: str, kb: KnowledgeBase) -> None:
-    """Keep the checked document with its compiled tables; rules that do not compile are not
-    kept (their error surfaces where the tables are used, as without a cache)."""
-    try:
-        compiled = kb.compiled
-    except EngineError:
-        return
-    cache.write_cached(key, kb.document, compiled)
+    return KnowledgeBase(document, root)
