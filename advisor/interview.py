@@ -151,10 +151,9 @@ class Interview:
 
     def options(self) -> list[QuestionChoice]:
         """Every pending question with its impacts, most useful first (ties: knowledge order)."""
-        kb = self.engine.kb
-        order = {question_id: index for index, question_id in enumerate(kb.questions)}
+        order = _knowledge_order(self.engine.kb)
         choices = [QuestionChoice(question, self.impacts(question.id)) for question in self.pending()]
-        return sorted(choices, key=lambda c: (-c.rank[0], -c.rank[1], order[c.question.id]))
+        return sorted(choices, key=lambda c: _usefulness(c, order[c.question.id]))
 
     def next_question(self) -> Question | None:
         """The most useful question worth asking now, or None when none is (see `worth_asking`):
@@ -164,7 +163,7 @@ class Interview:
         weighing stops when no question left could outrank the best found (its exact rank can
         only be lower than its bound). A question that makes others relevant has no such bound
         and is always weighed."""
-        order = {question_id: index for index, question_id in enumerate(self.engine.kb.questions)}
+        order = _knowledge_order(self.engine.kb)
         decided = self.decided_stages
         bounded = sorted(
             (self._bound(question, decided), order[question.id], question) for question in self.pending()
@@ -175,7 +174,7 @@ class Interview:
             if best is not None and (stages, answers, place) > best:
                 break
             choice = QuestionChoice(question, self.impacts(question.id))
-            key = (-choice.rank[0], -choice.rank[1], place)
+            key = _usefulness(choice, place)
             if self.worth_asking(choice) and (best is None or key < best):
                 best, chosen = key, question
         return chosen
@@ -328,6 +327,19 @@ def _influenced_stages(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         for question_id in influencing_questions(kb, stage):
             influenced.setdefault(question_id, set()).add(stage)
     return {question_id: frozenset(stages) for question_id, stages in influenced.items()}
+
+
+def _usefulness(choice: QuestionChoice, place: int) -> tuple[int, int, int]:
+    """The sort key of `options()`: more stages changed, then more answers that change
+    something, then knowledge order (`place`)."""
+    stages, answers = choice.rank
+    return -stages, -answers, place
+
+
+@lru_cache(maxsize=16)
+def _knowledge_order(kb: KnowledgeBase) -> Mapping[str, int]:
+    """Question id -> its position in the knowledge."""
+    return {question_id: index for index, question_id in enumerate(kb.questions)}
 
 
 @lru_cache(maxsize=16)
