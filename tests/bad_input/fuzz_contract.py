@@ -226,7 +226,7 @@ def run_answers_file(content: bytes, fmt: str = "json") -> Outcome:
 def run_knowledge_folder(change: FolderChange, command: str, answers: Path, stream: bytes = b"") -> Outcome:
     """A copy of the shipped rules/ with `change`, used by `recommend` (JSON), `kb validate`
     or `ask`; errors may name any file of the folder, the folder, or the answers file."""
-    with tempfile.TemporaryDirectory() as tmp, _environment(ADVISOR_NO_CACHE="1"):
+    with tempfile.TemporaryDirectory() as tmp, environment(ADVISOR_NO_CACHE="1"):
         folder = Path(tmp) / "rules"
         shutil.copytree(rules_dir(), folder)
         change.apply(folder)
@@ -253,7 +253,8 @@ def run_ask_stream(stream: bytes, rules: Path | None = None) -> Outcome:
 
 
 @contextlib.contextmanager
-def _environment(**values: str) -> Iterator[None]:
+def environment(**values: str) -> Iterator[None]:
+    """Set environment variables for a block, then put back what was there."""
     saved = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     try:

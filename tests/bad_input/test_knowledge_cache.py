@@ -4,8 +4,6 @@ never raises and never builds anything but the advisor's own classes."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pickle
 import shutil
 import tempfile
@@ -19,6 +17,7 @@ from hypothesis import strategies as st
 from advisor.knowledge import load_knowledge
 
 from fixtures_path import FIXTURE_KB
+from fuzz_contract import environment
 
 
 def _cached_entry(cache: Path) -> Path:
@@ -34,22 +33,9 @@ def rules() -> Iterator[Path]:
         yield root
 
 
-@contextlib.contextmanager
-def _cache_in(folder: str) -> Iterator[None]:
-    saved = os.environ.get("ADVISOR_CACHE_DIR")
-    os.environ["ADVISOR_CACHE_DIR"] = folder
-    try:
-        yield
-    finally:
-        if saved is None:
-            del os.environ["ADVISOR_CACHE_DIR"]
-        else:
-            os.environ["ADVISOR_CACHE_DIR"] = saved
-
-
 @pytest.fixture(scope="module")
 def original(rules: Path) -> bytes:
-    with tempfile.TemporaryDirectory() as folder, _cache_in(folder):
+    with tempfile.TemporaryDirectory() as folder, environment(ADVISOR_CACHE_DIR=folder):
         load_knowledge(rules)
         return _cached_entry(Path(folder)).read_bytes()
 
@@ -78,7 +64,7 @@ def _flip(data: bytes, changes: list[tuple[int, int]]) -> bytes:
 def test_a_damaged_cache_costs_only_speed(rules: Path, original: bytes, data: st.DataObject) -> None:
     content = data.draw(damaged(original))
     expected = load_knowledge(rules, use_cache=False)
-    with tempfile.TemporaryDirectory() as folder, _cache_in(folder):
+    with tempfile.TemporaryDirectory() as folder, environment(ADVISOR_CACHE_DIR=folder):
         entry = Path(folder) / _name_of(rules)
         entry.write_bytes(content)
         entry.chmod(0o600)
