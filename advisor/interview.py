@@ -151,7 +151,7 @@ class Interview:
 
     def options(self) -> list[QuestionChoice]:
         """Every pending question with its impacts, most useful first (ties: knowledge order)."""
-        order = _knowledge_order(self.engine.kb)
+        order = self.engine.kb.question_order
         choices = [QuestionChoice(question, self.impacts(question.id)) for question in self.pending()]
         return sorted(choices, key=lambda c: _usefulness(c, order[c.question.id]))
 
@@ -163,7 +163,7 @@ class Interview:
         weighing stops when no question left could outrank the best found (its exact rank can
         only be lower than its bound). A question that makes others relevant has no such bound
         and is always weighed."""
-        order = _knowledge_order(self.engine.kb)
+        order = self.engine.kb.question_order
         decided = self.decided_stages
         bounded = sorted(
             (self._bound(question, decided), order[question.id], question) for question in self.pending()
@@ -334,12 +334,6 @@ def _usefulness(choice: QuestionChoice, place: int) -> tuple[int, int, int]:
     something, then knowledge order (`place`)."""
     stages, answers = choice.rank
     return -stages, -answers, place
-
-
-@lru_cache(maxsize=16)
-def _knowledge_order(kb: KnowledgeBase) -> Mapping[str, int]:
-    """Question id -> its position in the knowledge."""
-    return {question_id: index for index, question_id in enumerate(kb.questions)}
 
 
 @lru_cache(maxsize=16)

@@ -137,7 +137,6 @@ class Engine:
         self._assumed = {
             q.id: coerce_value(q, kb.scales, q.assume) for q in kb.questions.values() if q.assume is not None
         }
-        self._order = {question_id: index for index, question_id in enumerate(kb.questions)}
         self._available = {node.id: node.status.available for node in kb.nodes.values()}
         self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
         """Node -> (name, status), as a candidate shows them."""
@@ -292,7 +291,7 @@ class Engine:
                 assumed.append(question_id)
         ignored = [question_id for question_id in given if question_id not in relevant_set]
         if ignored:
-            ignored.sort(key=self._order.__getitem__)
+            ignored.sort(key=self.kb.question_order.__getitem__)
         return facts, assumed, ignored
 
     # -- reasoning -----------------------------------------------------------------------

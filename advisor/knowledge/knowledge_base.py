@@ -127,6 +127,11 @@ class KnowledgeBase:
     # -- derived structures, built on first use --------------------------------------------
 
     @cached_property
+    def question_order(self) -> dict[str, int]:
+        """Question id -> its position in the knowledge (ties in what to ask go by it)."""
+        return {question_id: index for index, question_id in enumerate(self.questions)}
+
+    @cached_property
     def compiled(self) -> CompiledRules:
         from advisor.engine.compile import compile_rules
 
