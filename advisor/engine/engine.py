@@ -139,6 +139,7 @@ class Engine:
         }
         self._available = {node.id: node.status.available for node in kb.nodes.values()}
         self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
+        self._names = {node.id: node.name for node in kb.nodes.values()}
         """Node -> (name, status), as a candidate shows them."""
         self._successor = {
             node.id: (found.id if (found := successor_of(node, kb.nodes)) else None)
@@ -567,59 +568,70 @@ class Engine:
         self, run: _Run, stage: str, lens: Lens
     ) -> tuple[dict[str, list[Support]], list[Exclusion], dict[str, list[str]]]:
         """A stage's candidates (supported, not excluded, lens applied), the lens's
-        exclusions, and which unavailable nodes each successor stands in for."""
-        excluded = run.excluded.get(stage, {})
-        candidates = {
-            node: list(supports)
-            for node, supports in run.support.get(stage, {}).items()
-            if node not in excluded
-        }
+        exclusions, and which unavailable nodes each successor stands in for (the support
+        lists are the run's own: read them, never change them)."""
+        excluded = run.excluded.get(stage)
+        supported = run.support.get(stage, {})
+        candidates = (
+            {node: supports for node, supports in supported.items() if node not in excluded}
+            if excluded
+            else dict(supported)
+        )
         if lens != "current":
             return candidates, [], {}
-        by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
+        by_lens, stands_in = apply_current_lens(candidates, set(excluded or ()), self.kb.nodes)
         return candidates, by_lens, stands_in
 
     def _stages(self, run: _Run, lens: Lens, firings: tuple[Firing, ...]) -> tuple[StageResult, ...]:
         touched = {*run.support, *run.excluded, *run.warnings, *run.not_needed}
+        names = self._names
         stages = []
         for stage in self.kb.stages.values():
             if stage.id not in touched:
                 continue
-            excluded = run.excluded.get(stage.id, {})
             candidates, by_lens, stands_in = self._standing(run, stage.id, lens)
-            exclusions = [
-                Exclusion(
-                    node,
-                    self.kb.nodes[node].name,
-                    tuple(indexes),
-                    tuple([firings[i].because for i in indexes]),
-                )
-                for node, indexes in sorted(excluded.items())
-            ]
+            excluded = run.excluded.get(stage.id)
+            exclusions = (
+                [
+                    Exclusion.by_rules(node, names[node], tuple([firings[i] for i in indexes]))
+                    for node, indexes in sorted(excluded.items())
+                ]
+                if excluded
+                else []
+            )
             if by_lens:
                 exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
-            ranked = self._ranked(candidates, stands_in)
-            warnings = run.warnings.get(stage.id, [])
-            not_needed = tuple(run.not_needed.get(stage.id, ()))
+            ranked = self._ranked(candidates, stands_in, run.scores.get(stage.id, {}))
+            warnings = run.warnings.get(stage.id)
+            not_needed = run.not_needed.get(stage.id)
             if ranked or exclusions or warnings or not_needed:
                 stages.append(
-                    StageResult(
-                        stage.id,
-                        stage.name,
-                        ranked,
-                        tuple(exclusions),
-                        tuple(warnings),
-                        not_needed,
-                        stage.within,
+                    _new(
+                        StageResult,
+                        (
+                            stage.id,
+                            stage.name,
+                            ranked,
+                            tuple(exclusions),
+                            tuple(warnings or ()),
+                            tuple(not_needed or ()),
+                            stage.within,
+                        ),
                     )
                 )
         return tuple(stages)
 
     def _ranked(
-        self, candidates: dict[str, list[Support]], stands_in: dict[str, list[str]]
+        self, candidates: dict[str, list[Support]], stands_in: dict[str, list[str]], scores: dict[str, int]
     ) -> tuple[Candidate, ...]:
-        """Candidates by score (highest first), ties broken by id."""
-        order = sorted([(-sum([s.weight for s in supports]), node) for node, supports in candidates.items()])
+        """Candidates by score (highest first), ties broken by id (`scores`: the run's, which a
+        successor standing in adds the support it inherits to)."""
+        order = sorted(
+            [
+                (-(sum([s.weight for s in supports]) if node in stands_in else scores[node]), node)
+                for node, supports in candidates.items()
+            ]
+        )
         about = self._about
         return tuple(
             [

@@ -41,7 +41,8 @@ def apply_current_lens(
 ) -> tuple[list[Exclusion], dict[str, list[str]]]:
     """Move unavailable candidates to exclusions, handing their support to their successor.
 
-    Mutates `candidates`; returns the lens exclusions and, per successor, whom it stands in for.
+    Mutates `candidates` (never the support lists in it); returns the lens exclusions and, per
+    successor, whom it stands in for.
     """
     exclusions: list[Exclusion] = []
     stands_in: dict[str, list[str]] = {}
@@ -55,7 +56,7 @@ def apply_current_lens(
                 node=node_id,
                 name=node.name,
                 firings=(),
-                reasons=(status_text(node, nodes),),
+                stated=(status_text(node, nodes),),
                 by_lens=True,
                 sources=tuple(node.status.sources),
             )
@@ -64,6 +65,6 @@ def apply_current_lens(
         if successor is None or successor.id in excluded:
             continue
         inherited = [Support(s.firing, s.weight, via=node_id) for s in supports]
-        candidates.setdefault(successor.id, []).extend(inherited)
+        candidates[successor.id] = [*candidates.get(successor.id, ()), *inherited]
         stands_in.setdefault(successor.id, []).append(node_id)
     return exclusions, stands_in

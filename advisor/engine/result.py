@@ -53,16 +53,54 @@ class Candidate(NamedTuple):
     """Under the current lens: unavailable nodes this successor replaces."""
 
 
-@dataclass(frozen=True)
-class Exclusion:
-    """A node rejected for a stage: by rules, or by the current lens (its status)."""
-
+class _ExclusionRow(NamedTuple):
     node: str
     name: str
     firings: tuple[int, ...]
-    reasons: tuple[str, ...]
+    """The firings of the rules that rejected it (none when the lens did)."""
+    stated: tuple[str, ...] = ()
+    """The reason as given (the lens's); a rule's reason is read from its firing instead."""
     by_lens: bool = False
     sources: tuple[str, ...] = ()
+    rows: tuple[Firing, ...] = ()
+    """The firings themselves, which render their reasons when read."""
+
+
+class Exclusion(_ExclusionRow):
+    """A node rejected for a stage: by rules, or by the current lens (its status).
+
+    A tuple, like the firings it reads its reasons from: a run rejects dozens of nodes and most
+    reasons are never shown, so they are rendered when first read. Two exclusions are equal
+    when everything shown of them is.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def by_rules(cls, node: str, name: str, rows: tuple[Firing, ...]) -> Exclusion:
+        return tuple.__new__(cls, (node, name, tuple([row.number for row in rows]), (), False, (), rows))
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """One reason per firing (or the lens's one), rendered with the run's facts."""
+        return self.stated or tuple([row.because for row in self.rows])
+
+    def _shown(self) -> tuple[Any, ...]:
+        return (self.node, self.name, self.firings, self.reasons, self.by_lens, self.sources)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Exclusion) and self._shown() == other._shown()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._shown())
+
+    def __repr__(self) -> str:
+        names = ("node", "name", "firings", "reasons", "by_lens", "sources")
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._shown(), strict=True))
+        return f"Exclusion({shown})"
 
 
 @dataclass(frozen=True)
@@ -73,9 +111,9 @@ class StageWarning:
     firing: int
 
 
-@dataclass(frozen=True)
-class StageResult:
-    """Everything concluded about one stage (or a decision within a stage)."""
+class StageResult(NamedTuple):
+    """Everything concluded about one stage (or a decision within a stage) (a NamedTuple: a
+    run concludes on dozens)."""
 
     stage: str
     name: str
