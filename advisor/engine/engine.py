@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from heapq import heappop, heappush
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from advisor.engine.condition import Predicate, alpha_holds, predicate
 from advisor.engine.lens import apply_current_lens, successor_of
@@ -64,6 +64,16 @@ def _domain(question: Question, kb: KnowledgeBase) -> frozenset[Any] | tuple[flo
     return None
 
 
+class _Relevance(NamedTuple):
+    """The questions that apply to one state of the gating facts."""
+
+    ids: tuple[str, ...]
+    """In knowledge order."""
+    members: frozenset[str]
+    assumable: tuple[str, ...]
+    """Those with a value to assume when unanswered, in knowledge order."""
+
+
 class _Run:
     """Working memory of one reasoning run."""
 
@@ -120,7 +130,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.compiled = kb.compiled
-        self._relevance: dict[tuple[Any, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
+        self._relevance: dict[tuple[Any, ...], _Relevance] = {}
         """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
         self._alpha: dict[tuple[str, Any], tuple[int, ...]] = {}
         """(fact, value) -> the rules whose alpha tests that value passes (one entry per test)."""
@@ -236,13 +246,13 @@ class Engine:
         """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
         given = {key: value for key, value in answers.items() if value is not None}
         design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        ids, _ = self._relevant(given, lens, design_facts)
-        return [self.kb.questions[question_id] for question_id in ids]
+        return [
+            self.kb.questions[question_id] for question_id in self._relevant(given, lens, design_facts).ids
+        ]
 
-    def _relevant(
-        self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]
-    ) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The relevant question ids, in knowledge order, and as a set."""
+    def _relevant(self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]) -> _Relevance:
+        """The relevant questions for these answers and design (remembered per value of the
+        gating facts)."""
         known_now = {**design_facts, **given, "lens": lens}
         key = tuple(map(known_now.get, self.compiled.gating_facts))
         if (known := self._relevance.get(key)) is not None:
@@ -251,10 +261,11 @@ class Engine:
         found = tuple(
             question_id for question_id in self.kb.questions if self._asks_when(question_id)(context, None)
         )
+        assumable = tuple(question_id for question_id in found if question_id in self._assumed)
         if len(self._relevance) >= RELEVANCE_MEMO:
             self._relevance.clear()
-        self._relevance[key] = (found, frozenset(found))
-        return self._relevance[key]
+        self._relevance[key] = relevance = _Relevance(found, frozenset(found), assumable)
+        return relevance
 
     def _asks_when(self, question_id: str) -> Predicate:
         check = self._asks.get(question_id, _UNSET)
@@ -277,22 +288,25 @@ class Engine:
     def _facts(
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None
     ) -> tuple[dict[str, Any], list[str], list[str]]:
-        """The facts, the questions reasoned with an assumption, and the answers left out."""
+        """The facts, the questions reasoned with an assumption (in knowledge order), and the
+        answers left out."""
         design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
         given = {key: value for key, value in answers.items() if value is not None}
-        relevant, relevant_set = self._relevant(given, lens, design_facts)
+        relevance = self._relevant(given, lens, design_facts)
+        relevant = relevance.members
         facts: dict[str, Any] = {"lens": lens, **design_facts}
-        assumed_values = self._assumed
-        assumed = []
-        for question_id in relevant:
-            if question_id in given:
-                facts[question_id] = given[question_id]
-            elif question_id in assumed_values:
-                facts[question_id] = assumed_values[question_id]
-                assumed.append(question_id)
-        ignored = [question_id for question_id in given if question_id not in relevant_set]
+        ignored = []
+        for question_id, value in given.items():
+            if question_id in relevant:
+                facts[question_id] = value
+            else:
+                ignored.append(question_id)
         if ignored:
             ignored.sort(key=self.kb.question_order.__getitem__)
+        assumed_values = self._assumed
+        assumed = [question_id for question_id in relevance.assumable if question_id not in given]
+        for question_id in assumed:
+            facts[question_id] = assumed_values[question_id]
         return facts, assumed, ignored
 
     # -- reasoning -----------------------------------------------------------------------

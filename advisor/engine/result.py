@@ -169,8 +169,7 @@ class Diagnosis:
     fixes: tuple[Fix, ...]
 
 
-@dataclass(frozen=True)
-class Assumption:
+class Assumption(NamedTuple):
     """A value reasoned with for a question that was not answered."""
 
     question: str
@@ -178,8 +177,7 @@ class Assumption:
     because: str
 
 
-@dataclass(frozen=True)
-class IgnoredAnswer:
+class IgnoredAnswer(NamedTuple):
     """An answer left out because its question does not apply to the other answers."""
 
     question: str
