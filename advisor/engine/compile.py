@@ -81,14 +81,12 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         sources=tuple(tuple(rule.sources) for rule in ordered),
         exam=tuple(tuple(rule.exam) for rule in ordered),
         reads=tuple(tuple(sorted(facts)) for facts in reads),
-        picks=tuple(
-            tuple(sorted(f.removeprefix("pick:") for f in facts if f.startswith("pick:"))) for facts in reads
-        ),
+        settles=_settles(reads),
         actions=tuple(tuple(_actions(rule)) for rule in ordered),
         nodes=tuple(_select(by_id, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
         ranges=(),
         simple=tuple(
-            _simple(rule, matches[position][1], reads[position]) for position, rule in enumerate(ordered)
+            _simple(rule, matches[position][1]) for position, rule in enumerate(ordered)
         ),
         where=tuple(
             plainer.plain(rule.for_each.where) if rule.for_each and rule.for_each.where else None
@@ -152,8 +150,9 @@ def _with_eager(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
     from dataclasses import replace
 
     eager = []
+    pick_readers = set(tables.pick_readers)
     for position, need in enumerate(tables.need):
-        if need or tables.picks[position]:
+        if need or position in pick_readers:
             continue
         if not predicate(tables.residual[position], kb.nodes, tables.positions)({}, None):
             continue
@@ -162,6 +161,16 @@ def _with_eager(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
         if nodes is None or any(where({}, kb.nodes[node]) for node in nodes):
             eager.append(position)
     return replace(tables, eager=tuple(eager))
+
+
+def _settles(reads: list[frozenset[str]]) -> tuple[tuple[int, str], ...]:
+    """(position of its first reader, stage) for every stage whose pick a rule reads."""
+    first: dict[str, int] = {}
+    for position, facts in enumerate(reads):
+        for fact in facts:
+            if fact.startswith("pick:"):
+                first.setdefault(fact.removeprefix("pick:"), position)
+    return tuple(sorted((position, stage) for stage, position in first.items()))
 
 
 def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], Plain | None]:
@@ -186,13 +195,8 @@ def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], Plain | None]:
     return [test for test in tests if isinstance(test, Test)], residual
 
 
-def _simple(rule: Rule, residual: Plain | None, reads: frozenset[str]) -> tuple[str, str, Any, int] | None:
-    if (
-        residual is not None
-        or rule.for_each
-        or len(rule.then) != 1
-        or any(f.startswith("pick:") for f in reads)
-    ):
+def _simple(rule: Rule, residual: Plain | None) -> tuple[str, str, Any, int] | None:
+    if residual is not None or rule.for_each or len(rule.then) != 1:
         return None
     action = rule.then[0]
     if isinstance(action, Recommend) and action.recommend != NODE:

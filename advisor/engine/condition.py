@@ -109,11 +109,12 @@ class Plainer:
 
 
 def is_alpha(test: Plain) -> bool:
-    """A test of one fact against a constant, which holds only when the fact is known: it can
-    be decided once per (fact, value), when the fact is asserted."""
+    """A test of one fact (or of a stage's pick, as the node id) against a constant, which holds
+    only when the fact is known: it can be decided once per (fact, value), when the fact is
+    asserted (a pick is asserted when it is settled)."""
     return (
         isinstance(test, Test)
-        and test.kind == "fact"
+        and (test.kind == "fact" or (test.kind == "pick" and test.extra is None))
         and test.ref is None
         and not (test.op == "known" and not test.operand)
     )

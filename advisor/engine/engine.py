@@ -150,6 +150,9 @@ class Engine:
         self._available = {node.id: node.status.available for node in kb.nodes.values()}
         self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
         self._names = {node.id: node.name for node in kb.nodes.values()}
+        self._settle_at = (*(position for position, _ in self.compiled.settles), len(self.compiled.ids))
+        """Where each read pick is settled, then the end of the agenda."""
+        self._settle_stage = tuple(stage for _, stage in self.compiled.settles)
         """Node -> (name, status), as a candidate shows them."""
         self._successor = {
             node.id: (found.id if (found := successor_of(node, kb.nodes)) else None)
@@ -378,8 +381,8 @@ class Engine:
 
     def _chain(self, run: _Run) -> _Run:  # noqa: PLR0915 -- the hot loop, kept in one frame
         """Forward chaining: fire queued rules in agenda order until none is left. A rule that
-        reads another stage's pick comes after every rule acting on that stage (strata), so
-        the pick is settled when it is read.
+        reads another stage's pick comes after every rule acting on that stage (strata): the
+        pick is settled, and asserted as a fact, before the agenda reaches its first reader.
 
         The hot loop of the engine, kept in one frame: a firing's common actions (recommend,
         derive a value) and the assertion of a derived fact are done here, the rest in `_act`.
@@ -387,7 +390,9 @@ class Engine:
         tables = self.compiled
         facts, agenda, queued, remaining = run.facts, run.agenda, run.queued, run.remaining
         memo, wakers, nodes = self._alpha, tables.wakers, self.kb.nodes
-        picks, bound, actions_of = tables.picks, tables.ranges, tables.actions
+        bound, actions_of = tables.ranges, tables.actions
+        settle_at, settle_stage = self._settle_at, self._settle_stage
+        settled, upcoming, end = 0, settle_at[0], settle_at[-1]
         residuals, wheres, early = self._residuals, self._wheres, tables.rendered_early
         scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
         trace, ids, stages = run.trace, tables.ids, tables.stages
@@ -419,8 +424,17 @@ class Engine:
                 heappush(agenda, position)
         index = 0
         simple = tables.simple
-        while agenda:
-            position = heappop(agenda)
+        while agenda or upcoming < end:
+            position = heappop(agenda) if agenda else end
+            if position >= upcoming:  # settle a pick: every rule acting on its stage has run
+                if position < end:
+                    heappush(agenda, position)
+                stage, settled = settle_stage[settled], settled + 1
+                upcoming = settle_at[settled]
+                pick = facts["pick:" + stage] = self._best(run, stage)
+                if pick is not None:
+                    assert_fact("pick:" + stage, pick)
+                continue
             quick = simple[position]
             if quick is not None:
                 if traced:
@@ -444,10 +458,6 @@ class Engine:
                     run.conflicts.append(Conflict(first, facts[first], second, index))
                 index += 1
                 continue
-            for stage in picks[position]:
-                key = "pick:" + stage
-                if key not in facts:
-                    facts[key] = self._best(run, stage)
             residual = residuals[position]
             if residual is not None:
                 if residual is _UNSET:

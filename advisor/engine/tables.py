@@ -44,8 +44,10 @@ class CompiledRules:
     exam: tuple[tuple[str, ...], ...]
     reads: tuple[tuple[str, ...], ...]
     """The facts each rule reads, sorted (what its firing records)."""
-    picks: tuple[tuple[str, ...], ...]
-    """Stages whose top pick each rule reads: settled before it is evaluated."""
+    settles: tuple[tuple[int, str], ...]
+    """(position, stage) for every stage whose top pick a rule reads, by position: the pick is
+    settled (and asserted as a fact) before the rule at that position, the stage's first
+    reader, is evaluated; every rule acting on the stage comes earlier (strata)."""
     actions: tuple[tuple[Action, ...], ...]
     nodes: tuple[tuple[str, ...] | None, ...]
     """The node ids `for_each` ranges over, sorted; None for a rule without for_each."""
@@ -68,7 +70,8 @@ class CompiledRules:
     eager: tuple[int, ...]
     """Rules without alpha tests or picks that fire when no fact is known (always queued)."""
     pick_readers: tuple[int, ...]
-    """Rules without alpha tests that read another stage's pick (always queued)."""
+    """Rules without alpha tests that read another stage's pick (always queued: a test such
+    as "not picked yet" holds without any fact becoming known)."""
     rendered_early: frozenset[int]
     """Rules whose reason names a derived fact they do not read (it could still change after
     they fire), so it is rendered when they fire rather than when it is read."""

@@ -56,6 +56,112 @@ CASES = [
         True,
     ),
     ({"any": [{"fact": "arrival", "eq": "stream"}, {"fact": "speed", "eq": "fast"}]}, {}, False),
+    # groups of three and of four are built differently from groups of two
+    (
+        {
+            "all": [
+                {"fact": "arrival", "eq": "stream"},
+                {"fact": "speed", "eq": "fast"},
+                {"fact": "record_mb", "gt": 1},
+            ]
+        },
+        {"arrival": "stream", "speed": "fast", "record_mb": 2.0},
+        True,
+    ),
+    (
+        {
+            "all": [
+                {"fact": "arrival", "eq": "stream"},
+                {"fact": "speed", "eq": "fast"},
+                {"fact": "record_mb", "gt": 1},
+            ]
+        },
+        {"arrival": "stream", "speed": "fast", "record_mb": 0.5},
+        False,
+    ),
+    (
+        {
+            "any": [
+                {"fact": "arrival", "eq": "stream"},
+                {"fact": "speed", "eq": "fast"},
+                {"fact": "record_mb", "gt": 1},
+            ]
+        },
+        {"record_mb": 2.0},
+        True,
+    ),
+    (
+        {
+            "any": [
+                {"fact": "arrival", "eq": "stream"},
+                {"fact": "speed", "eq": "fast"},
+                {"fact": "record_mb", "gt": 1},
+            ]
+        },
+        {"arrival": "batch", "speed": "slow", "record_mb": 1.0},
+        False,
+    ),
+    (
+        {
+            "all": [
+                {"fact": "arrival", "known": True},
+                {"fact": "speed", "ne": "fast"},
+                {"fact": "record_mb", "le": 1},
+                {"fact": "wants_managed", "eq": True},
+            ]
+        },
+        {"arrival": "batch", "speed": "slow", "record_mb": 1.0, "wants_managed": True},
+        True,
+    ),
+    (
+        {
+            "all": [
+                {"fact": "arrival", "known": True},
+                {"fact": "speed", "ne": "fast"},
+                {"fact": "record_mb", "le": 1},
+                {"fact": "wants_managed", "eq": True},
+            ]
+        },
+        {"arrival": "batch", "speed": "slow", "record_mb": 1.0, "wants_managed": False},
+        False,
+    ),
+    (
+        {
+            "any": [
+                {"fact": "arrival", "known": True},
+                {"fact": "speed", "ne": "fast"},
+                {"fact": "record_mb", "le": 1},
+                {"fact": "wants_managed", "eq": True},
+            ]
+        },
+        {"wants_managed": True},
+        True,
+    ),
+    (
+        {
+            "any": [
+                {"fact": "arrival", "known": True},
+                {"fact": "speed", "ne": "fast"},
+                {"fact": "record_mb", "le": 1},
+                {"fact": "wants_managed", "eq": True},
+            ]
+        },
+        {"speed": "fast", "record_mb": 2.0},
+        False,
+    ),
+    # a stage's pick is a fact once settled (pick:STAGE = the node id); alpha tests decide it per value
+    ({"pick": "ingestion", "eq": "stream_a"}, {"pick:ingestion": "stream_a"}, True),
+    ({"pick": "ingestion", "eq": "stream_a"}, {"pick:ingestion": "buffer_b"}, False),
+    ({"pick": "ingestion", "eq": "stream_a"}, {}, False),
+    ({"pick": "ingestion", "ne": "stream_a"}, {"pick:ingestion": "buffer_b"}, True),
+    ({"pick": "ingestion", "ne": "stream_a"}, {}, False),
+    ({"pick": "ingestion", "in": ["stream_a", "batch_c"]}, {"pick:ingestion": "batch_c"}, True),
+    ({"pick": "ingestion", "not_in": ["stream_a", "batch_c"]}, {"pick:ingestion": "batch_c"}, False),
+    ({"pick": "ingestion", "not_in": ["stream_a"]}, {}, False),
+    ({"pick": "ingestion", "known": True}, {"pick:ingestion": "batch_c"}, True),
+    ({"pick": "ingestion", "known": True}, {}, False),
+    ({"pick": "ingestion", "known": False}, {}, True),
+    ({"pick": "ingestion", "known": False}, {"pick:ingestion": "batch_c"}, False),
     ({"not": {"fact": "arrival", "eq": "stream"}}, {"arrival": "batch"}, True),
     ({"not": {"fact": "arrival", "eq": "stream"}}, {}, True),
     ({"fact": "lens", "eq": "current"}, {"lens": "current"}, True),
