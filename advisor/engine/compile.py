@@ -97,11 +97,6 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         alpha={fact: tuple(tests) for fact, tests in alpha.items()},
         wakers={fact: tuple(positions) for fact, positions in wakers.items()},
         eager=(),
-        pick_readers=tuple(
-            position
-            for position, facts in enumerate(reads)
-            if not matches[position][0] and any(f.startswith("pick:") for f in facts)
-        ),
         rendered_early=frozenset(
             position
             for position, rule in enumerate(ordered)
@@ -150,9 +145,8 @@ def _with_eager(tables: CompiledRules, kb: KnowledgeBase) -> CompiledRules:
     from dataclasses import replace
 
     eager = []
-    pick_readers = set(tables.pick_readers)
     for position, need in enumerate(tables.need):
-        if need or position in pick_readers:
+        if need:
             continue
         if not predicate(tables.residual[position], kb.nodes, tables.positions)({}, None):
             continue

@@ -418,7 +418,7 @@ class Engine:
 
         for fact, value in list(facts.items()):
             assert_fact(fact, value)
-        for position in (*tables.eager, *tables.pick_readers):
+        for position in tables.eager:
             if position not in queued:
                 queued.add(position)
                 heappush(agenda, position)

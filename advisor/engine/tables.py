@@ -68,10 +68,8 @@ class CompiledRules:
     wakers: Mapping[str, tuple[int, ...]]
     """Fact -> rules without alpha tests that read it (queued when it becomes known)."""
     eager: tuple[int, ...]
-    """Rules without alpha tests or picks that fire when no fact is known (always queued)."""
-    pick_readers: tuple[int, ...]
-    """Rules without alpha tests that read another stage's pick (always queued: a test such
-    as "not picked yet" holds without any fact becoming known)."""
+    """Rules without alpha tests that fire when no fact is known, a pick included (always
+    queued; the others are queued when a fact they read becomes known)."""
     rendered_early: frozenset[int]
     """Rules whose reason names a derived fact they do not read (it could still change after
     they fire), so it is rendered when they fire rather than when it is read."""
