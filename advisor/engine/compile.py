@@ -85,9 +85,7 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         actions=tuple(tuple(_actions(rule)) for rule in ordered),
         nodes=tuple(_select(by_id, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
         ranges=(),
-        simple=tuple(
-            _simple(rule, matches[position][1]) for position, rule in enumerate(ordered)
-        ),
+        simple=tuple(_simple(rule, matches[position][1]) for position, rule in enumerate(ordered)),
         where=tuple(
             plainer.plain(rule.for_each.where) if rule.for_each and rule.for_each.where else None
             for rule in ordered

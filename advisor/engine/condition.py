@@ -108,6 +108,23 @@ class Plainer:
         return Test(kind, key, op, constant, ref, scale if op in ORDERED else None, extra)
 
 
+def facts_tested(condition: Plain) -> tuple[str, ...]:
+    """Every fact a plain condition looks at (picks and design facts included), sorted."""
+    found: set[str] = set()
+    pending = [condition]
+    while pending:
+        part = pending.pop()
+        if isinstance(part, Group):
+            pending.extend(part.parts)
+        elif part.kind in ("fact", "pick"):
+            found.add(part.key)
+        elif part.kind == "uses":
+            found.update(part.extra)
+        if isinstance(part, Test) and part.ref is not None:
+            found.add(part.ref)
+    return tuple(sorted(found))
+
+
 def is_alpha(test: Plain) -> bool:
     """A test of one fact (or of a stage's pick, as the node id) against a constant, which holds
     only when the fact is known: it can be decided once per (fact, value), when the fact is

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from advisor.engine.condition import Predicate, alpha_holds, predicate
+from advisor.engine.condition import Predicate, alpha_holds, facts_tested, predicate
 from advisor.engine.lens import apply_current_lens, successor_of
 from advisor.engine.lookahead import PickMemo
 from advisor.engine.result import (
@@ -44,6 +44,8 @@ RELEVANCE_MEMO = 4096
 """How many distinct states of the gating facts the relevance memo keeps."""
 ALPHA_MEMO = 65536
 """How many (fact, value) pairs the alpha memory keeps (numbers can take any value)."""
+BINDINGS_MEMO = 16384
+"""How many (rule, values read by its `where`) -> passing nodes entries are kept."""
 
 Design = Mapping[str, frozenset[str]]
 """What runs today: stage (or decision within a stage) -> the node ids there."""
@@ -137,7 +139,15 @@ class Engine:
         self._residuals: list[Predicate | None] = [
             None if r is None else _UNSET for r in self.compiled.residual
         ]
-        self._wheres: list[Predicate | None] = [None if w is None else _UNSET for w in self.compiled.where]
+        self._ranged = [
+            None if ids is None else tuple(kb.nodes[node_id] for node_id in ids)
+            for ids in self.compiled.ranges
+        ]
+        """Per rule: the nodes its `for_each` ranges over (None: no for_each)."""
+        self._wheres: dict[int, tuple[Predicate, tuple[str, ...]]] = {}
+        """Rule -> its `where` as a predicate, and the facts it reads."""
+        self._bindings: dict[tuple[Any, ...], tuple[Node, ...]] = {}
+        """(rule, values of the facts its `where` reads) -> the nodes that pass it."""
         self._asks: dict[str, Predicate | None] = {}
         self.pick_memo = PickMemo(kb)
         """Top picks per stage by the facts reaching it, for `top_picks(stages=...)` and lookaheads."""
@@ -389,11 +399,11 @@ class Engine:
         """
         tables = self.compiled
         facts, agenda, queued, remaining = run.facts, run.agenda, run.queued, run.remaining
-        memo, wakers, nodes = self._alpha, tables.wakers, self.kb.nodes
-        bound, actions_of = tables.ranges, tables.actions
+        memo, wakers = self._alpha, tables.wakers
+        bound, actions_of = self._ranged, tables.actions
         settle_at, settle_stage = self._settle_at, self._settle_stage
         settled, upcoming, end = 0, settle_at[0], settle_at[-1]
-        residuals, wheres, early = self._residuals, self._wheres, tables.rendered_early
+        residuals, wheres, early = self._residuals, self.compiled.where, tables.rendered_early
         scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
         trace, ids, stages = run.trace, tables.ids, tables.stages
 
@@ -467,14 +477,10 @@ class Engine:
             ranged = bound[position]
             if ranged is None:
                 bindings: Iterable[Node | None] = (None,)
+            elif wheres[position] is None:
+                bindings = ranged
             else:
-                where = wheres[position]
-                if where is None:
-                    bindings = [nodes[node_id] for node_id in ranged]
-                else:
-                    if where is _UNSET:
-                        where = self._compile_where(position)
-                    bindings = [nodes[node_id] for node_id in ranged if where(facts, nodes[node_id])]
+                bindings = self._passing(position, ranged, facts)
             for node in bindings:
                 if traced:
                     node_id = node.id if node else None
@@ -512,10 +518,27 @@ class Engine:
         self._residuals[position] = compiled
         return compiled
 
-    def _compile_where(self, position: int) -> Predicate:
-        compiled = predicate(self.compiled.where[position], self.kb.nodes, self.compiled.positions)
-        self._wheres[position] = compiled
-        return compiled
+    def _passing(self, position: int, ranged: tuple[Node, ...], facts: dict[str, Any]) -> tuple[Node, ...]:
+        """The nodes in a rule's range that pass its `where`, remembered by the values of the
+        facts the `where` reads (a node's traits never change)."""
+        known = self._wheres.get(position)
+        if known is None:
+            condition, tables = self.compiled.where[position], self.compiled
+            known = self._wheres[position] = (
+                predicate(condition, self.kb.nodes, tables.positions),
+                facts_tested(condition) if condition is not None else (),
+            )
+        where, reads = known
+        key = (position, *map(facts.get, reads))
+        try:
+            passing = self._bindings.get(key)
+        except TypeError:  # an unhashable value: decided without the memory
+            return tuple([node for node in ranged if where(facts, node)])
+        if passing is None:
+            if len(self._bindings) >= BINDINGS_MEMO:
+                self._bindings.clear()
+            passing = self._bindings[key] = tuple([node for node in ranged if where(facts, node)])
+        return passing
 
     def _remember(self, fact: str, value: Any) -> tuple[int, ...]:
         """Decide the alpha tests on a fact for a value not seen before, and remember them."""

@@ -152,3 +152,16 @@ def test_trace_records_facts_read_and_rendered_reason(fixture_engine: Engine) ->
     assert firing.facts == (("speed", "fast"),)
     assert firing.sources == ("https://docs.aws.amazon.com/r3",)
     assert firing.stage == "ingestion"
+
+
+def test_for_each_ranges_are_decided_again_when_the_facts_they_read_change(fixture_kb: KnowledgeBase) -> None:
+    """The nodes passing a `where` are remembered by the facts it reads: one engine asked in
+    turn about different speeds must agree with a fresh engine for each."""
+    engine = Engine(fixture_kb)
+    for speed in ["fast", "medium", "slow", "fast", "medium"]:
+        answers = {"arrival": "stream", "speed": speed}
+        remembered = engine.run(answers, compare_lenses=False).stage("ingestion")
+        fresh = Engine(fixture_kb).run(answers, compare_lenses=False).stage("ingestion")
+        assert remembered is not None and fresh is not None
+        assert [e.node for e in remembered.exclusions] == [e.node for e in fresh.exclusions]
+        assert remembered.exclusions == fresh.exclusions
