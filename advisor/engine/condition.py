@@ -126,19 +126,25 @@ def facts_tested(condition: Plain) -> tuple[str, ...]:
 
 
 def is_alpha(test: Plain) -> bool:
-    """A test of one fact (or of a stage's pick, as the node id) against a constant, which holds
-    only when the fact is known: it can be decided once per (fact, value), when the fact is
-    asserted (a pick is asserted when it is settled)."""
+    """A test of one fact (or of a stage's pick: the node id, or a trait of that node) against
+    a constant, which holds only when the fact is known: it can be decided once per (fact,
+    value), when the fact is asserted (a pick is asserted when it is settled)."""
     return (
         isinstance(test, Test)
-        and (test.kind == "fact" or (test.kind == "pick" and test.extra is None))
+        and test.kind in ("fact", "pick")
         and test.ref is None
         and not (test.op == "known" and not test.operand)
     )
 
 
-def alpha_holds(test: Test, value: Any, positions: Mapping[str, Mapping[str, int]]) -> bool:
+def alpha_holds(
+    test: Test, value: Any, positions: Mapping[str, Mapping[str, int]], nodes: Mapping[str, Node]
+) -> bool:
     """Does an alpha test hold for this (known) value of its fact?"""
+    if test.kind == "pick" and test.extra is not None:  # a trait of the picked node
+        value = nodes[value].traits.get(test.extra)
+        if value is None:
+            return False
     if test.op == "known":
         return True
     compare = OPERATORS[test.op]

@@ -374,20 +374,26 @@ class Engine:
         if not supports:
             return None
         excluded = run.excluded.get(stage, {})
+        if run.lens == "current":
+            supports = self._standing_in(supports, excluded)
+        best = min([(-score, node) for node, score in supports.items() if node not in excluded], default=None)
+        return best[1] if best is not None and best[0] < 0 else None
+
+    def _standing_in(self, supports: dict[str, int], excluded: Mapping[str, Any]) -> dict[str, int]:
+        """Scores under the current lens: an unavailable node's go to its successor (unless
+        the successor is excluded), an excluded node's to nobody."""
         scores: dict[str, int] = {}
-        current = run.lens == "current"
         for supported, score in supports.items():
             if supported in excluded:
                 continue
             node = supported
-            if current and not self._available[supported]:
+            if not self._available[supported]:
                 successor = self._successor[supported]
                 if successor is None or successor in excluded:
                     continue
                 node = successor
             scores[node] = scores.get(node, 0) + score
-        best = min([(-score, node) for node, score in scores.items()], default=None)
-        return best[1] if best is not None and best[0] < 0 else None
+        return scores
 
     def _chain(self, run: _Run) -> _Run:  # noqa: PLR0915 -- the hot loop, kept in one frame
         """Forward chaining: fire queued rules in agenda order until none is left. A rule that
@@ -550,11 +556,11 @@ class Engine:
 
     def _alpha_hits(self, fact: str, value: Any) -> tuple[int, ...]:
         """The rules whose alpha tests on the fact pass for the value (once per passing test)."""
-        positions = self.compiled.positions
+        positions, nodes = self.compiled.positions, self.kb.nodes
         return tuple(
             position
             for position, test in self.compiled.alpha.get(fact, ())
-            if alpha_holds(test, value, positions)
+            if alpha_holds(test, value, positions, nodes)
         )
 
     def _act(

@@ -162,6 +162,14 @@ CASES = [
     ({"pick": "ingestion", "known": True}, {}, False),
     ({"pick": "ingestion", "known": False}, {}, True),
     ({"pick": "ingestion", "known": False}, {"pick:ingestion": "batch_c"}, False),
+    ({"pick": "ingestion", "trait": "floor", "eq": "slow"}, {"pick:ingestion": "batch_c"}, True),
+    ({"pick": "ingestion", "trait": "floor", "eq": "slow"}, {"pick:ingestion": "stream_a"}, False),
+    ({"pick": "ingestion", "trait": "floor", "eq": "slow"}, {}, False),
+    ({"pick": "ingestion", "trait": "floor", "in": ["fast", "medium"]}, {"pick:ingestion": "buffer_b"}, True),
+    ({"pick": "ingestion", "trait": "managed", "ne": True}, {"pick:ingestion": "stream_a"}, True),
+    ({"pick": "ingestion", "trait": "max_mb", "known": True}, {"pick:ingestion": "batch_c"}, False),
+    ({"pick": "ingestion", "trait": "max_mb", "known": True}, {"pick:ingestion": "stream_a"}, True),
+    ({"pick": "ingestion", "trait": "max_mb", "ne": 1}, {"pick:ingestion": "batch_c"}, False),
     ({"not": {"fact": "arrival", "eq": "stream"}}, {"arrival": "batch"}, True),
     ({"not": {"fact": "arrival", "eq": "stream"}}, {}, True),
     ({"fact": "lens", "eq": "current"}, {"lens": "current"}, True),
@@ -186,7 +194,7 @@ def test_alpha_tests_decided_once_per_value_agree_with_the_predicate(
     if not is_alpha(test):
         pytest.skip("not decided per value")
     value = facts.get(test.key)  # type: ignore[union-attr]
-    held = value is not None and alpha_holds(test, value, fixture_kb.scale_positions)  # type: ignore[arg-type]
+    held = value is not None and alpha_holds(test, value, fixture_kb.scale_positions, fixture_kb.nodes)  # type: ignore[arg-type]
     assert held is expected
 
 
