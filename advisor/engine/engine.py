@@ -401,7 +401,7 @@ class Engine:
         pick is settled, and asserted as a fact, before the agenda reaches its first reader.
 
         The hot loop of the engine, kept in one frame: a firing's common actions (recommend,
-        derive a value) and the assertion of a derived fact are done here, the rest in `_act`.
+        exclude, derive a value) and the assertion of a derived fact are done here, the rest in `_act`.
         """
         tables = self.compiled
         facts, agenda, queued, remaining = run.facts, run.agenda, run.queued, run.remaining
@@ -411,6 +411,7 @@ class Engine:
         settled, upcoming, end = 0, settle_at[0], settle_at[-1]
         residuals, wheres, early = self._residuals, self.compiled.where, tables.rendered_early
         scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
+        excluded = run.excluded
         trace, ids, stages = run.trace, tables.ids, tables.stages
 
         def assert_fact(fact: str, value: Any) -> None:
@@ -504,6 +505,10 @@ class Engine:
                         in_stage[target] = in_stage.get(target, 0) + weight
                         if traced:
                             support[stage].setdefault(target, []).append(_new(Support, (index, weight, None)))
+                    elif kind == "exclude":
+                        if target == NODE and node is not None:
+                            target = node.id
+                        excluded[stage].setdefault(target, []).append(index)
                     elif kind == "derive" and formula is None:
                         if target not in facts:
                             facts[target] = value
@@ -568,10 +573,7 @@ class Engine:
     ) -> tuple[str, Any] | None:
         """The less common actions of a firing; returns the (fact, value) a formula derived."""
         kind, target, stage, _, value, formula, _ = action
-        if kind == "exclude":
-            target = node.id if target == NODE and node is not None else target
-            run.excluded[stage].setdefault(target, []).append(index)
-        elif kind == "derive" and formula is not None:
+        if kind == "derive" and formula is not None:
             return self._calculate(run, target, formula, index)
         elif kind == "not_needed":
             run.not_needed[stage].append(index)
