@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from advisor.engine.trace import Firing
+from advisor.engine.trace import ComparedAsShown, Firing
 
 Lens = Literal["exam", "current"]
 LENSES: tuple[Lens, ...] = ("exam", "current")
@@ -66,7 +66,7 @@ class _ExclusionRow(NamedTuple):
     """The firings themselves, which render their reasons when read."""
 
 
-class Exclusion(_ExclusionRow):
+class Exclusion(ComparedAsShown, _ExclusionRow):
     """A node rejected for a stage: by rules, or by the current lens (its status).
 
     A tuple, like the firings it reads its reasons from: a run rejects dozens of nodes and most
@@ -75,6 +75,7 @@ class Exclusion(_ExclusionRow):
     """
 
     __slots__ = ()
+    SHOWN = ("node", "name", "firings", "reasons", "by_lens", "sources")
 
     @classmethod
     def by_rules(cls, node: str, name: str, rows: tuple[Firing, ...]) -> Exclusion:
@@ -84,23 +85,6 @@ class Exclusion(_ExclusionRow):
     def reasons(self) -> tuple[str, ...]:
         """One reason per firing (or the lens's one), rendered with the run's facts."""
         return self.stated or tuple([row.because for row in self.rows])
-
-    def _shown(self) -> tuple[Any, ...]:
-        return (self.node, self.name, self.firings, self.reasons, self.by_lens, self.sources)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Exclusion) and self._shown() == other._shown()
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self._shown())
-
-    def __repr__(self) -> str:
-        names = ("node", "name", "firings", "reasons", "by_lens", "sources")
-        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._shown(), strict=True))
-        return f"Exclusion({shown})"
 
 
 @dataclass(frozen=True)

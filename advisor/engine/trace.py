@@ -9,7 +9,7 @@ A reason naming a derived fact the rule does not read is rendered when the rule 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from advisor.engine.template import render
 
@@ -41,6 +41,30 @@ class Trace:
         return reason
 
 
+class ComparedAsShown:
+    """Equality, hash and repr by what faces show of a record (its `SHOWN` attributes, some
+    read from its run when asked for), not by the row it is made of."""
+
+    __slots__ = ()
+    SHOWN: ClassVar[tuple[str, ...]]
+
+    def _shown(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in self.SHOWN])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, type(self)) and self._shown() == other._shown()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._shown())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(self.SHOWN, self._shown(), strict=True))
+        return f"{type(self).__name__}({shown})"
+
+
 class _Row(NamedTuple):
     number: int
     """Position in the trace (firings are numbered from 0 in firing order)."""
@@ -54,7 +78,7 @@ class _Row(NamedTuple):
     """The rule's position in the compiled tables."""
 
 
-class Firing(_Row):
+class Firing(ComparedAsShown, _Row):
     """One rule firing (for one bound node, for `for_each` rules): the unit of the trace.
 
     A tuple made in C at a few thousand per run (`tuple.__new__(Firing, row)`); its title,
@@ -62,6 +86,7 @@ class Firing(_Row):
     """
 
     __slots__ = ()
+    SHOWN = ("number", "rule", "title", "stage", "node", "facts", "because", "sources", "exam")
 
     @property
     def title(self) -> str:
@@ -85,30 +110,3 @@ class Firing(_Row):
     @property
     def exam(self) -> tuple[str, ...]:
         return self.trace.tables.exam[self.position]
-
-    def _full(self) -> tuple[Any, ...]:
-        return (
-            self.number,
-            self.rule,
-            self.title,
-            self.stage,
-            self.node,
-            self.facts,
-            self.because,
-            self.sources,
-            self.exam,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Firing) and self._full() == other._full()
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self._full())
-
-    def __repr__(self) -> str:
-        names = ("number", "rule", "title", "stage", "node", "facts", "because", "sources", "exam")
-        shown = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._full(), strict=True))
-        return f"Firing({shown})"
