@@ -59,9 +59,10 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
     """Compile every rule of the knowledge base into agenda-ordered tables and match indexes."""
     stages_of = {node.id: node.stages for node in kb.nodes.values()}
     plainer = plainer_for(kb)
-    strata = _strata(list(kb.rules.values()), stages_of)
+    reads_of = {rule.id: rule_reads(rule, stages_of) for rule in kb.rules.values()}
+    strata = _strata(list(kb.rules.values()), reads_of)
     ordered = sorted(kb.rules.values(), key=lambda rule: (strata[rule.id], -rule.salience, rule.id))
-    reads = [rule_reads(rule, stages_of) for rule in ordered]
+    reads = [reads_of[rule.id] for rule in ordered]
     matches = [_split(plainer, rule) for rule in ordered]
     alpha: dict[str, list[tuple[int, Test]]] = defaultdict(list)
     wakers: dict[str, list[int]] = defaultdict(list)
@@ -233,7 +234,7 @@ def _select(nodes: list[Node], selector: Selector) -> tuple[str, ...]:
     )
 
 
-def _strata(rules: list[Rule], stages_of: Mapping[str, list[str]]) -> dict[str, int]:
+def _strata(rules: list[Rule], reads_of: Mapping[str, frozenset[str]]) -> dict[str, int]:
     """Stratum of each rule: 0 if it reads no derived fact, else 1 + the stratum of its writers."""
     writers: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules:
@@ -248,7 +249,7 @@ def _strata(rules: list[Rule], stages_of: Mapping[str, list[str]]) -> dict[str, 
         if rule.id in visiting:
             raise EngineError(f"rule cycle through derived facts at {rule.id}")
         visiting.add(rule.id)
-        below = [stratum(writer) + 1 for fact in rule_reads(rule, stages_of) for writer in writers[fact]]
+        below = [stratum(writer) + 1 for fact in reads_of[rule.id] for writer in writers[fact]]
         visiting.discard(rule.id)
         strata[rule.id] = max(below, default=0)
         return strata[rule.id]
