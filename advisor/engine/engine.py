@@ -160,6 +160,7 @@ class Engine:
         self._available = {node.id: node.status.available for node in kb.nodes.values()}
         self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
         self._names = {node.id: node.name for node in kb.nodes.values()}
+        self._stage_order = {stage_id: index for index, stage_id in enumerate(kb.stages)}
         self._settle_at = (*(position for position, _ in self.compiled.settles), len(self.compiled.ids))
         """Where each read pick is settled, then the end of the agenda."""
         self._settle_stage = tuple(stage for _, stage in self.compiled.settles)
@@ -619,33 +620,14 @@ class Engine:
 
     # -- result --------------------------------------------------------------------------
 
-    def _standing(
-        self, run: _Run, stage: str, lens: Lens
-    ) -> tuple[dict[str, list[Support]], list[Exclusion], dict[str, list[str]]]:
-        """A stage's candidates (supported, not excluded, lens applied), the lens's
-        exclusions, and which unavailable nodes each successor stands in for (the support
-        lists are the run's own: read them, never change them)."""
-        excluded = run.excluded.get(stage)
-        supported = run.support.get(stage, {})
-        candidates = (
-            {node: supports for node, supports in supported.items() if node not in excluded}
-            if excluded
-            else dict(supported)
-        )
-        if lens != "current":
-            return candidates, [], {}
-        by_lens, stands_in = apply_current_lens(candidates, set(excluded or ()), self.kb.nodes)
-        return candidates, by_lens, stands_in
-
     def _stages(self, run: _Run, lens: Lens, firings: tuple[Firing, ...]) -> tuple[StageResult, ...]:
-        touched = {*run.support, *run.excluded, *run.warnings, *run.not_needed}
-        names = self._names
-        stages = []
-        for stage in self.kb.stages.values():
-            if stage.id not in touched:
-                continue
-            candidates, by_lens, stands_in = self._standing(run, stage.id, lens)
-            excluded = run.excluded.get(stage.id)
+        """What the run concluded on each stage it touched, in stage order."""
+        supports_of, excluded_of, scores_of = run.support, run.excluded, run.scores
+        warnings_of, not_needed_of, stages, names = run.warnings, run.not_needed, self.kb.stages, self._names
+        touched = {*supports_of, *excluded_of, *warnings_of, *not_needed_of}
+        found = []
+        for stage_id in sorted(touched, key=self._stage_order.__getitem__):
+            supported, excluded = supports_of.get(stage_id), excluded_of.get(stage_id)
             exclusions = (
                 [
                     Exclusion.by_rules(node, names[node], tuple([firings[i] for i in indexes]))
@@ -654,17 +636,23 @@ class Engine:
                 if excluded
                 else []
             )
-            if by_lens:
-                exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
-            ranked = self._ranked(candidates, stands_in, run.scores.get(stage.id, {}))
-            warnings = run.warnings.get(stage.id)
-            not_needed = run.not_needed.get(stage.id)
+            if not supported:
+                ranked: tuple[Candidate, ...] = ()
+            elif lens == "current":
+                ranked, by_lens = self._ranked_current(supported, excluded or {})
+                if by_lens:
+                    exclusions = sorted([*exclusions, *by_lens], key=lambda e: (e.node, e.by_lens))
+            else:
+                ranked = self._ranked(supported, excluded or {}, scores_of[stage_id])
+            warnings = warnings_of.get(stage_id)
+            not_needed = not_needed_of.get(stage_id)
             if ranked or exclusions or warnings or not_needed:
-                stages.append(
+                stage = stages[stage_id]
+                found.append(
                     _new(
                         StageResult,
                         (
-                            stage.id,
+                            stage_id,
                             stage.name,
                             ranked,
                             tuple(exclusions),
@@ -674,21 +662,33 @@ class Engine:
                         ),
                     )
                 )
-        return tuple(stages)
+        return tuple(found)
 
     def _ranked(
-        self, candidates: dict[str, list[Support]], stands_in: dict[str, list[str]], scores: dict[str, int]
+        self, supported: dict[str, list[Support]], excluded: Mapping[str, Any], scores: dict[str, int]
     ) -> tuple[Candidate, ...]:
-        """Candidates by score (highest first), ties broken by id (`scores`: the run's, which a
-        successor standing in adds the support it inherits to)."""
-        order = sorted(
-            [
-                (-(sum([s.weight for s in supports]) if node in stands_in else scores[node]), node)
-                for node, supports in candidates.items()
-            ]
-        )
+        """The supported nodes not excluded, by score (highest first), ties broken by id."""
+        order = sorted([(-scores[node], node) for node in supported if node not in excluded])
         about = self._about
         return tuple(
+            [
+                _new(Candidate, (node, about[node][0], -score, tuple(supported[node]), about[node][1], ()))
+                for score, node in order
+            ]
+        )
+
+    def _ranked_current(
+        self, supported: dict[str, list[Support]], excluded: Mapping[str, Any]
+    ) -> tuple[tuple[Candidate, ...], list[Exclusion]]:
+        """`_ranked` under the current lens: an unavailable candidate becomes an exclusion by
+        the lens, and its support goes to its successor, which stands in for it."""
+        candidates = {node: supports for node, supports in supported.items() if node not in excluded}
+        by_lens, stands_in = apply_current_lens(candidates, set(excluded), self.kb.nodes)
+        order = sorted(
+            [(-sum([support.weight for support in supports]), node) for node, supports in candidates.items()]
+        )
+        about = self._about
+        ranked = tuple(
             [
                 _new(
                     Candidate,
@@ -704,3 +704,4 @@ class Engine:
                 for score, node in order
             ]
         )
+        return ranked, by_lens
