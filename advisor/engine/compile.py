@@ -66,7 +66,7 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
     matches = [_split(plainer, rule) for rule in ordered]
     alpha: dict[str, list[tuple[int, Test]]] = defaultdict(list)
     wakers: dict[str, list[int]] = defaultdict(list)
-    for position, (tests, _) in enumerate(matches):
+    for position, (tests, _, _) in enumerate(matches):
         for test in tests:
             alpha[test.key].append((position, test))
         if not tests:
@@ -86,13 +86,13 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         actions=tuple(tuple(_actions(rule)) for rule in ordered),
         nodes=tuple(_select(by_id, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
         ranges=(),
-        simple=tuple(_simple(rule, matches[position][1]) for position, rule in enumerate(ordered)),
+        simple=tuple(_simple(rule, matches[position][2]) for position, rule in enumerate(ordered)),
         where=tuple(
             plainer.plain(rule.for_each.where) if rule.for_each and rule.for_each.where else None
             for rule in ordered
         ),
-        need=tuple(len(tests) for tests, _ in matches),
-        residual=tuple(residual for _, residual in matches),
+        need=tuple(need for _, need, _ in matches),
+        residual=tuple(residual for _, _, residual in matches),
         alpha={fact: tuple(tests) for fact, tests in alpha.items()},
         wakers={fact: tuple(positions) for fact, positions in wakers.items()},
         eager=(),
@@ -166,15 +166,21 @@ def _settles(reads: list[frozenset[str]]) -> tuple[tuple[int, str], ...]:
     return tuple(sorted((position, stage) for stage, position in first.items()))
 
 
-def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], Plain | None]:
-    """A rule's alpha tests (its top-level tests of one fact against a constant, and `known`
-    for every input of its formulas), and the rest of its condition."""
+def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], int, Plain | None]:
+    """A rule's alpha tests, how many of them must hold before it is queued, and the rest of
+    its condition.
+
+    The alpha tests are its top-level tests of one fact against a constant, and `known` for
+    every input of its formulas; all must hold. A rule with none may be gated by a top-level
+    `any` of such tests instead: queued when one holds (the count reaches 0 at the first;
+    more only take it below), and never otherwise, since its condition cannot hold.
+    """
     when = rule.when
     parts = [
         plainer.plain(child) for child in (when.all if isinstance(when, AllOf) else [when] if when else [])
     ]
-    tests = [part for part in parts if is_alpha(part)]
-    rest = tuple(part for part in parts if not is_alpha(part))
+    tests = [part for part in parts if isinstance(part, Test) and is_alpha(part)]
+    rest = [part for part in parts if not is_alpha(part)]
     inputs = sorted(
         {
             name
@@ -184,8 +190,17 @@ def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], Plain | None]:
         }
     )
     tests += [Test("fact", name, "known", True) for name in inputs]
-    residual = None if not rest else rest[0] if len(rest) == 1 else Group("all", rest)
-    return [test for test in tests if isinstance(test, Test)], residual
+    need = len(tests)
+    gate = next((part for part in rest if not tests and _alpha_any(part)), None)
+    if isinstance(gate, Group):
+        rest.remove(gate)
+        tests, need = [part for part in gate.parts if isinstance(part, Test)], 1
+    residual = None if not rest else rest[0] if len(rest) == 1 else Group("all", tuple(rest))
+    return tests, need, residual
+
+
+def _alpha_any(condition: Plain) -> bool:
+    return isinstance(condition, Group) and condition.kind == "any" and all(map(is_alpha, condition.parts))
 
 
 def _simple(rule: Rule, residual: Plain | None) -> tuple[str, str, Any, int] | None:

@@ -89,6 +89,8 @@ class Plainer:
             return Test("relation", condition.relation, extra=condition.to)
         if isinstance(condition, UsesTest):
             keys = tuple(design_fact(stage) for stage in self.stages_of[condition.uses])
+            if len(keys) == 1:  # a node of one stage: that stage's design contains it
+                return Test("fact", keys[0], "contains", condition.uses)
             return Test("uses", condition.uses, extra=keys)
         return self._test(condition)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,33 @@ def test_for_each_ranges_are_decided_again_when_the_facts_they_read_change(fixtu
         assert remembered is not None and fresh is not None
         assert [e.node for e in remembered.exclusions] == [e.node for e in fresh.exclusions]
         assert remembered.exclusions == fresh.exclusions
+
+
+def test_a_rule_gated_by_any_fires_once_for_one_or_several_holding_parts(tmp_path: Path) -> None:
+    """A rule whose condition is an `any` of tests against constants is queued when one part
+    holds (more holding parts must not queue it twice), and not at all when none does."""
+    import shutil
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, root)
+    (root / "gate.yaml").write_text(
+        "rules:\n"
+        "  - id: STO-900\n"
+        "    title: Either a stream or fast delivery\n"
+        "    stage: storage\n"
+        "    when: {any: [{fact: arrival, eq: stream}, {fact: wants_managed, eq: true}, {fact: skills, contains: sql}]}\n"
+        "    then: [{recommend: lake, weight: 5}]\n"
+        "    because: Gated.\n"
+        '    sources: ["https://docs.aws.amazon.com/s9"]\n',
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(root))
+    fired = [
+        [f.rule for f in engine.run(answers).firings].count("STO-900")
+        for answers in (
+            {"arrival": "stream", "wants_managed": True, "skills": ["sql"]},  # all three parts hold
+            {"arrival": "batch", "wants_managed": False, "skills": ["sql", "spark"]},  # one holds
+            {"arrival": "batch", "wants_managed": False, "skills": ["spark"]},  # none holds
+        )
+    ]
+    assert fired == [1, 1, 0]
