@@ -22,21 +22,37 @@ if TYPE_CHECKING:
 def facts_reaching(kb: KnowledgeBase, stage: str, *, warnings: bool = False) -> frozenset[str]:
     """Every fact that can reach the rules acting on `stage` (with `warnings`: also the rules
     warning about it), directly or through derived facts and other stages' picks."""
-    return _reaching(kb, stage, warnings)
+    return _reaching(kb, stage, warnings)[0]
+
+
+def rules_reaching(kb: KnowledgeBase, stage: str) -> frozenset[str]:
+    """The ids of the rules acting on `stage` and of every rule deriving what they read,
+    transitively: running only these gives the stage the same top pick as running them all."""
+    return _reaching(kb, stage, False)[1]
 
 
 @lru_cache(maxsize=1024)
-def _reaching(kb: KnowledgeBase, stage: str, warnings: bool) -> frozenset[str]:
-    stages_of = {node.id: node.stages for node in kb.nodes.values()}
-    writers = _writers(kb)
+def _reaching(kb: KnowledgeBase, stage: str, warnings: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """The facts reaching the stage's rules, and those rules with the rules deriving the facts."""
+    reads, writers = _reads(kb), _writers(kb)
     facts: set[str] = set()
-    pending = [rule for rule in kb.rules.values() if stage in _stages_of_rule(rule, warnings)]
+    pending = list(_acting(kb, warnings).get(stage, ()))
+    rules = {rule.id for rule in pending}
     while pending:
         rule = pending.pop()
-        for fact in rule_reads(rule, stages_of) - facts:
+        for fact in reads[rule.id] - facts:
             facts.add(fact)
-            pending.extend(writers.get(fact, ()))
-    return frozenset(facts)
+            found = writers.get(fact, ())
+            rules.update(writer.id for writer in found)
+            pending.extend(found)
+    return frozenset(facts), frozenset(rules)
+
+
+@lru_cache(maxsize=16)
+def _reads(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Rule id -> the facts the rule reads."""
+    stages_of = {node.id: node.stages for node in kb.nodes.values()}
+    return {rule.id: rule_reads(rule, stages_of) for rule in kb.rules.values()}
 
 
 @lru_cache(maxsize=16)
@@ -47,6 +63,16 @@ def _writers(kb: KnowledgeBase) -> dict[str, list[Rule]]:
         for fact in rule_writes(rule):
             writers.setdefault(fact, []).append(rule)
     return writers
+
+
+@lru_cache(maxsize=32)
+def _acting(kb: KnowledgeBase, warnings: bool) -> dict[str, list[Rule]]:
+    """Stage -> the rules acting on it (with `warnings`: and those warning about it)."""
+    acting: dict[str, list[Rule]] = {}
+    for rule in kb.rules.values():
+        for stage in sorted(_stages_of_rule(rule, warnings)):
+            acting.setdefault(stage, []).append(rule)
+    return acting
 
 
 def _stages_of_rule(rule: Rule, warnings: bool) -> set[str]:
