@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.engine.condition import Predicate, alpha_holds, predicate
 from advisor.engine.lens import apply_current_lens, successor_of
 from advisor.engine.lookahead import PickMemo
+from advisor.engine.reach import rules_reaching
 from advisor.engine.result import (
     LENSES,
     Assumption,
@@ -27,7 +28,7 @@ from advisor.engine.result import (
     StageWarning,
     Support,
 )
-from advisor.engine.tables import NODE, Action
+from advisor.engine.tables import NODE, Action, CompiledRules
 from advisor.engine.template import render
 from advisor.engine.trace import Firing, Trace
 from advisor.errors import AnswersError
@@ -44,6 +45,9 @@ RELEVANCE_MEMO = 4096
 """How many distinct states of the gating facts the relevance memo keeps."""
 ALPHA_MEMO = 65536
 """How many (fact, value) pairs the alpha memory keeps (numbers can take any value)."""
+PARTIAL_MEMO = 256
+"""How many engines of the rules reaching a set of stages are kept (a lookahead asks for the
+stages each question can change)."""
 
 Design = Mapping[str, frozenset[str]]
 """What runs today: stage (or decision within a stage) -> the node ids there."""
@@ -117,9 +121,10 @@ class _Run:
 class Engine:
     """Reasons over one knowledge base. Same answers and lens give the same Result, always."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, rules: CompiledRules | None = None):
+        """`rules`: the compiled rules to run (default: the knowledge base's; see `picks_of`)."""
         self.kb = kb
-        self.compiled = kb.compiled
+        self.compiled = kb.compiled if rules is None else rules
         self._relevance: dict[tuple[Any, ...], tuple[tuple[str, ...], frozenset[str]]] = {}
         """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
         self._alpha: dict[tuple[str, Any], tuple[int, ...]] = {}
@@ -131,6 +136,8 @@ class Engine:
         self._asks: dict[str, Predicate | None] = {}
         self.pick_memo = PickMemo(kb)
         """Top picks per stage by the facts reaching it, for `top_picks(stages=...)` and lookaheads."""
+        self._partial: dict[frozenset[str], Engine] = {}
+        """Stages -> an engine of only the rules that can reach their picks (see `picks_of`)."""
         self._formulas: dict[str, Expression] = {}
         self._domains = {question.id: _domain(question, kb) for question in kb.questions.values()}
         """What `_coerce` accepts as it is: ids, booleans, or the (minimum, maximum) of a number."""
@@ -334,9 +341,23 @@ class Engine:
 
     def picks_of(self, facts: dict[str, Any], lens: Lens, stages: Iterable[str]) -> dict[str, str | None]:
         """The top picks of these stages (None: no pick) from one untraced run over the facts
-        (which the run extends with what it derives)."""
-        run = self._chain(_Run(facts, lens, self.compiled.need))
-        return {stage: self._best(run, stage) for stage in stages}
+        (which the run extends with what it derives), of only the rules that can reach them."""
+        stages = tuple(stages)
+        engine = self._reaching(frozenset(stages))
+        run = engine._chain(_Run(facts, lens, engine.compiled.need))
+        return {stage: engine._best(run, stage) for stage in stages}
+
+    def _reaching(self, stages: frozenset[str]) -> Engine:
+        """An engine of the rules that can reach these stages' picks (`rules_reaching`): it gives
+        them the picks a run of every rule gives, doing less."""
+        engine = self._partial.get(stages)
+        if engine is None:
+            if len(self._partial) >= PARTIAL_MEMO:
+                self._partial.clear()
+            position = {rule_id: index for index, rule_id in enumerate(self.compiled.ids)}
+            keep = frozenset(position[rule] for stage in stages for rule in rules_reaching(self.kb, stage))
+            engine = self._partial[stages] = Engine(self.kb, self.compiled.restricted(keep))
+        return engine
 
     def _best(self, run: _Run, stage: str) -> str | None:
         """The top pick of a stage now: the highest positive score, ties broken by id (under the
