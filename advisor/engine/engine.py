@@ -241,10 +241,24 @@ class Engine:
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> list[Question]:
         """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
+        ids, _ = self.relevant_ids(answers, lens, design)
+        return [self.kb.questions[question_id] for question_id in ids]
+
+    def relevant_ids(
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The ids of the `relevant` questions, in order and as a set."""
         given = {key: value for key, value in answers.items() if value is not None}
         design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        ids, _ = self._relevant(given, lens, design_facts)
-        return [self.kb.questions[question_id] for question_id in ids]
+        return self._relevant(given, lens, design_facts)
+
+    def question_fact(self, question: str, answers: Mapping[str, Any], relevant: frozenset[str]) -> Any:
+        """A question's fact for checked answers under which the `relevant` questions are: its
+        answer, else its assumption, else None (no fact), as `facts_of` finds it."""
+        if question not in relevant:
+            return None
+        given = answers.get(question)
+        return self._assumed.get(question) if given is None else given
 
     def _relevant(
         self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]

@@ -83,3 +83,27 @@ def test_a_run_of_the_rules_reaching_some_stages_gives_them_a_full_runs_picks(
     assert engine.picks_of(engine.facts_of(answers, lens, design), lens, stages) == {
         stage: full.get(stage) for stage in stages
     }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_lookahead_after_an_answer_is_the_one_started_from_those_answers(
+    kb: KnowledgeBase, data: st.DataObject
+) -> None:
+    """The state after an answer is worked out from the one before (only the facts of the
+    questions whose relevance flips change): it must be the state a fresh start gives, and so
+    must its picks, for questions that open or close others above all."""
+    answers, lens, design = data.draw(states(kb))
+    engine = _engine(kb)
+    ahead = Lookahead(engine, answers, lens, design)
+    gating = [q for q in ahead.order if q in engine.compiled.gating_facts]
+    question = data.draw(st.sampled_from(gating or list(ahead.order)) | st.sampled_from(sorted(kb.questions)))
+    value = data.draw(st.sampled_from(alternatives(kb, question, answers.get(question))))
+    answered = {**answers, question: value}
+    fresh = Lookahead(engine, answered, lens, design)
+    after = ahead.after(question, value)
+    assert (after.facts, after.order, after.relevant) == (fresh.facts, fresh.order, fresh.relevant)
+    stages = tuple(kb.stages)
+    full = engine.top_picks(answered, lens, design=design)
+    assert ahead.picks_if(question, value, stages) == {stage: full.get(stage) for stage in stages}
+    assert after.picks(stages) == ahead.picks_if(question, value, stages)
