@@ -10,7 +10,6 @@ stops when no remaining question can change any top pick, and says so.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -159,16 +158,12 @@ class Interview:
     def next_question(self) -> Question | None:
         """The most useful question worth asking now, or None when none is (see `worth_asking`):
         the first of `options()` worth asking, found without working out every question's
-        impacts. A question can change at most the decided stages its answers reach, with at most
-        one answer per alternative value; questions are weighed in the order of that bound, and
-        weighing stops when no question left could outrank the best found (its exact rank can
-        only be lower than its bound). A question that makes others relevant has no such bound
-        and is always weighed."""
+        impacts. A question can change at most the decided stages its answers (and the follow-up
+        questions they make relevant) reach, with at most one answer per alternative value;
+        questions are weighed in the order of that bound, and weighing stops when no question
+        left could outrank the best found (its exact rank can only be lower than its bound)."""
         order = self.engine.kb.question_order
-        decided = self.decided_stages
-        bounded = sorted(
-            (self._bound(question, decided), order[question.id], question) for question in self.pending()
-        )
+        bounded = sorted((self._bound(question), order[question.id], question) for question in self.pending())
         best: tuple[int, int, int] | None = None
         chosen: Question | None = None
         for (stages, answers), place, question in bounded:
@@ -180,15 +175,14 @@ class Interview:
                 best, chosen = key, question
         return chosen
 
-    def _bound(self, question: Question, decided: list[str]) -> tuple[float, int]:
-        """The best rank the question could have, as a sort key (lower sorts first)."""
+    def _bound(self, question: Question) -> tuple[int, int]:
+        """The best rank the question could have, as a sort key (lower sorts first): the decided
+        stages its answers, or the follow-up questions they make relevant, can reach; and its
+        alternative answers."""
         kb = self.engine.kb
-        if question.id in _gating_facts(kb):
-            return -math.inf, 0
-        influenced = _influenced_stages(kb).get(question.id, frozenset())
-        stages = sum(1 for stage in decided if stage in influenced)
+        stages = self._memoised("reach", lambda: _most_stages(kb, tuple(self.decided_stages)))
         answers = max(1, len(alternatives(kb, question.id, self.answers.get(question.id))))
-        return -stages, -answers
+        return -stages[question.id], -answers
 
     def worth_asking(self, choice: QuestionChoice) -> bool:
         """A focused interview asks every question that can change a focused pick. For the whole
@@ -355,6 +349,19 @@ def _stages_reached(kb: KnowledgeBase, decided: tuple[str, ...]) -> dict[str, tu
         question: tuple(stage for stage in decided if stage in influenced.get(question, ()))
         for question in kb.questions
     }
+
+
+@lru_cache(maxsize=16)
+def _most_stages(kb: KnowledgeBase, decided: tuple[str, ...]) -> dict[str, int]:
+    """Question -> how many decided stages its answers can reach, directly or through the
+    follow-up questions they can make relevant (those whose `asks_when` reads it)."""
+    influenced = _influenced_stages(kb)
+    reach = {question: set(influenced.get(question, ())) for question in kb.questions}
+    for follow_up in kb.questions.values():
+        for gate in facts_read(follow_up.asks_when):
+            if gate in reach:
+                reach[gate].update(influenced.get(follow_up.id, ()))
+    return {question: sum(1 for stage in decided if stage in stages) for question, stages in reach.items()}
 
 
 def _usefulness(choice: QuestionChoice, place: int) -> tuple[int, int, int]:

@@ -143,6 +143,49 @@ def test_an_answer_that_only_opens_a_follow_up_question_is_still_worth_asking(kb
     assert interview.next_question() is None
 
 
+TWO_GATES = """
+questions:
+  - {id: gate, stage: storage, type: yes_no, text: Is there a gate?}
+  - {id: inner, stage: storage, type: yes_no, text: Inner gate?, asks_when: {fact: gate, eq: true}}
+  - id: detail
+    stage: storage
+    type: yes_no
+    text: Detail?
+    asks_when: {fact: inner, eq: true}
+    assume: true
+    assume_because: Most have it.
+  - {id: other, stage: storage, type: yes_no, text: Other?}
+rules:
+  - id: STO-101
+    title: Detail prefers the warehouse
+    stage: storage
+    when: {fact: detail, eq: true}
+    then: [{recommend: warehouse, weight: 5}]
+    because: Detail.
+    sources: ["https://docs.aws.amazon.com/x"]
+  - id: STO-102
+    title: Other prefers the warehouse
+    stage: storage
+    when: {fact: other, eq: true}
+    then: [{recommend: warehouse, weight: 5}]
+    because: Other.
+    sources: ["https://docs.aws.amazon.com/x"]
+"""
+
+
+def test_a_gate_is_weighed_by_what_its_follow_ups_can_reach(kb_with) -> None:  # type: ignore[no-untyped-def]
+    """`gate` reaches no rule, nor does the question it opens (`inner`); yet `inner` opens
+    `detail`, whose assumption moves storage, so `gate` can change storage through `inner`.
+    Its bound must count that, or the search stops at `other` (as useful, asked later)."""
+    from advisor.knowledge import load_knowledge
+
+    kb = load_knowledge(kb_with(gated=TWO_GATES), use_cache=False)
+    interview = Interview.start(Engine(kb), {"arrival": "batch", "skills": []}, focus=("storage",))
+    assert [(i.value, i.stage, i.via) for i in interview.impacts("gate")] == [(True, "storage", "inner")]
+    assert [c.question.id for c in interview.options()][:2] == ["gate", "other"]
+    assert interview.next_question().id == "gate"  # type: ignore[union-attr]
+
+
 def test_the_bounded_search_picks_what_ranking_every_question_picks(kb) -> None:  # type: ignore[no-untyped-def]
     """`next_question` stops weighing questions early; over interviews of shipped scenarios,
     whole and focused, it must still return the first of `options()` worth asking."""
