@@ -2,7 +2,10 @@
 
 A stage's top pick depends on the lens and on the facts reaching the stage alone (see
 `reach`), so it is remembered under those values: a lookahead that asks again about a stage
-whose facts did not change (another question's answer, an earlier step) reads the memo.
+whose facts did not change (another question's answer, an earlier step) reads the memo, and
+a pick it must reason runs only the rules reaching the stages asked about (`Engine.picks_of`).
+The state after an answer is worked out from the state before it: only the facts of the
+questions whose relevance the answer flips change.
 """
 
 from __future__ import annotations
