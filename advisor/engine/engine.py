@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ from advisor.engine.template import render
 from advisor.engine.trace import Firing, Trace
 from advisor.errors import AnswersError
 from advisor.knowledge.answers import coerce_answers
-from advisor.knowledge.crossref import design_fact
+from advisor.knowledge.crossref import design_fact, facts_read
 from advisor.knowledge.formula import Expression, parse_formula
 from advisor.knowledge.models import Node, Question
 from advisor.knowledge.values import coerce_value, domain_values, label_of
@@ -66,6 +67,16 @@ def _domain(question: Question, kb: KnowledgeBase) -> frozenset[Any] | tuple[flo
         low, high = question.minimum, question.maximum
         return (float("-inf") if low is None else low, float("inf") if high is None else high)
     return None
+
+
+@lru_cache(maxsize=16)
+def _asked_after(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Fact -> the questions whose relevance (`asks_when`) reads it."""
+    asked: dict[str, list[str]] = {}
+    for question in kb.questions.values():
+        for fact in set(facts_read(question.asks_when)):
+            asked.setdefault(fact, []).append(question.id)
+    return {fact: tuple(questions) for fact, questions in asked.items()}
 
 
 class _Run:
@@ -251,6 +262,30 @@ class Engine:
         given = {key: value for key, value in answers.items() if value is not None}
         design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
         return self._relevant(given, lens, design_facts)
+
+    def relevant_ids_if(
+        self,
+        before: tuple[tuple[str, ...], frozenset[str]],
+        answers: Mapping[str, Any],
+        lens: Lens,
+        design: Design | None,
+        question: str,
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """`relevant_ids` for answers that differ only in `question`'s from those the relevance
+        `before` is for: only the questions whose `asks_when` reads it are asked again."""
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        context = {**given, "lens": lens, **design_facts}
+        relevant = before[1]
+        flipped = {
+            asked
+            for asked in _asked_after(self.kb).get(question, ())
+            if bool(self._asks_when(asked)(context, None)) != (asked in relevant)
+        }
+        if not flipped:
+            return before
+        now = relevant ^ flipped
+        return tuple(asked for asked in self.kb.questions if asked in now), now
 
     def question_fact(self, question: str, answers: Mapping[str, Any], relevant: frozenset[str]) -> Any:
         """A question's fact for checked answers under which the `relevant` questions are: its

@@ -172,7 +172,9 @@ class Lookahead:
         found = self._changes.get((question, value))
         if found is None:
             answers = {**self.answers, question: value}
-            relevance = self.engine.relevant_ids(answers, self.lens, self.design)
+            relevance = self.engine.relevant_ids_if(
+                (self.order, self.relevant), answers, self.lens, self.design, question
+            )
             flipped = (relevance[1] ^ self.relevant) | {question}
             fact_of = self.engine.question_fact
             changed = {
