@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from advisor.engine.engine import Engine
 from advisor.engine.explain import alternatives, formula_partners, influencing_questions
 from advisor.engine.lookahead import Lookahead
+from advisor.engine.reach import questions_gated_by
 from advisor.engine.result import Lens, Result
 from advisor.knowledge.answers import coerce_answers
 from advisor.knowledge.crossref import facts_read
@@ -356,11 +357,12 @@ def _most_stages(kb: KnowledgeBase, decided: tuple[str, ...]) -> dict[str, int]:
     """Question -> how many decided stages its answers can reach, directly or through the
     follow-up questions they can make relevant (those whose `asks_when` reads it)."""
     influenced = _influenced_stages(kb)
-    reach = {question: set(influenced.get(question, ())) for question in kb.questions}
-    for follow_up in kb.questions.values():
-        for gate in facts_read(follow_up.asks_when):
-            if gate in reach:
-                reach[gate].update(influenced.get(follow_up.id, ()))
+    reach = {
+        question: influenced.get(question, frozenset()).union(
+            *(influenced.get(follow_up, ()) for follow_up in questions_gated_by(kb, question))
+        )
+        for question in kb.questions
+    }
     return {question: sum(1 for stage in decided if stage in stages) for question, stages in reach.items()}
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Any
 
 from advisor.engine.condition import Predicate, alpha_holds, predicate
 from advisor.engine.lens import apply_current_lens, successor_of
 from advisor.engine.lookahead import PickMemo
-from advisor.engine.reach import rules_reaching
+from advisor.engine.reach import questions_gated_by, rules_reaching
 from advisor.engine.result import (
     LENSES,
     Assumption,
@@ -34,7 +33,7 @@ from advisor.engine.template import render
 from advisor.engine.trace import Firing, Trace
 from advisor.errors import AnswersError
 from advisor.knowledge.answers import coerce_answers
-from advisor.knowledge.crossref import design_fact, facts_read
+from advisor.knowledge.crossref import design_fact
 from advisor.knowledge.formula import Expression, parse_formula
 from advisor.knowledge.models import Node, Question
 from advisor.knowledge.values import coerce_value, domain_values, label_of
@@ -42,13 +41,13 @@ from advisor.knowledge.values import coerce_value, domain_values, label_of
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
+PARTIAL_MEMO = 256
+"""How many engines of the rules reaching a set of stages are kept (a lookahead asks for the
+stages each question can change)."""
 RELEVANCE_MEMO = 4096
 """How many distinct states of the gating facts the relevance memo keeps."""
 ALPHA_MEMO = 65536
 """How many (fact, value) pairs the alpha memory keeps (numbers can take any value)."""
-PARTIAL_MEMO = 256
-"""How many engines of the rules reaching a set of stages are kept (a lookahead asks for the
-stages each question can change)."""
 
 Design = Mapping[str, frozenset[str]]
 """What runs today: stage (or decision within a stage) -> the node ids there."""
@@ -67,16 +66,6 @@ def _domain(question: Question, kb: KnowledgeBase) -> frozenset[Any] | tuple[flo
         low, high = question.minimum, question.maximum
         return (float("-inf") if low is None else low, float("inf") if high is None else high)
     return None
-
-
-@lru_cache(maxsize=16)
-def _asked_after(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """Fact -> the questions whose relevance (`asks_when`) reads it."""
-    asked: dict[str, list[str]] = {}
-    for question in kb.questions.values():
-        for fact in set(facts_read(question.asks_when)):
-            asked.setdefault(fact, []).append(question.id)
-    return {fact: tuple(questions) for fact, questions in asked.items()}
 
 
 class _Run:
@@ -252,48 +241,10 @@ class Engine:
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> list[Question]:
         """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
-        ids, _ = self.relevant_ids(answers, lens, design)
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        ids, _ = self._relevant(given, lens, design_facts)
         return [self.kb.questions[question_id] for question_id in ids]
-
-    def relevant_ids(
-        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
-    ) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The ids of the `relevant` questions, in order and as a set."""
-        given = {key: value for key, value in answers.items() if value is not None}
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        return self._relevant(given, lens, design_facts)
-
-    def relevant_ids_if(
-        self,
-        before: tuple[tuple[str, ...], frozenset[str]],
-        answers: Mapping[str, Any],
-        lens: Lens,
-        design: Design | None,
-        question: str,
-    ) -> tuple[tuple[str, ...], frozenset[str]]:
-        """`relevant_ids` for answers that differ only in `question`'s from those the relevance
-        `before` is for: only the questions whose `asks_when` reads it are asked again."""
-        given = {key: value for key, value in answers.items() if value is not None}
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        context = {**given, "lens": lens, **design_facts}
-        relevant = before[1]
-        flipped = {
-            asked
-            for asked in _asked_after(self.kb).get(question, ())
-            if bool(self._asks_when(asked)(context, None)) != (asked in relevant)
-        }
-        if not flipped:
-            return before
-        now = relevant ^ flipped
-        return tuple(asked for asked in self.kb.questions if asked in now), now
-
-    def question_fact(self, question: str, answers: Mapping[str, Any], relevant: frozenset[str]) -> Any:
-        """A question's fact for checked answers under which the `relevant` questions are: its
-        answer, else its assumption, else None (no fact), as `facts_of` finds it."""
-        if question not in relevant:
-            return None
-        given = answers.get(question)
-        return self._assumed.get(question) if given is None else given
 
     def _relevant(
         self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]
@@ -387,6 +338,47 @@ class Engine:
     def facts_of(self, answers: Mapping[str, Any], lens: Lens, design: Design | None) -> dict[str, Any]:
         """The facts a run starts from, for checked answers (see `facts_for`)."""
         return self._facts(answers, lens, design)[0]
+
+    def relevant_ids(
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The ids of the `relevant` questions, in order and as a set."""
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        relevance = self._relevant(given, lens, design_facts)
+        return relevance[0], relevance[1]
+
+    def relevant_ids_if(
+        self,
+        before: tuple[tuple[str, ...], frozenset[str]],
+        answers: Mapping[str, Any],
+        lens: Lens,
+        design: Design | None,
+        question: str,
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """`relevant_ids` for answers that differ only in `question`'s from those the relevance
+        `before` is for: only the questions whose `asks_when` reads it are asked again."""
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        context = {**given, "lens": lens, **design_facts}
+        relevant = before[1]
+        flipped = {
+            asked
+            for asked in questions_gated_by(self.kb, question)
+            if bool(self._asks_when(asked)(context, None)) != (asked in relevant)
+        }
+        if not flipped:
+            return before
+        now = relevant ^ flipped
+        return tuple(asked for asked in self.kb.questions if asked in now), now
+
+    def question_fact(self, question: str, answers: Mapping[str, Any], relevant: frozenset[str]) -> Any:
+        """A question's fact for checked answers under which the `relevant` questions are: its
+        answer, else its assumption, else None (no fact), as `facts_of` finds it."""
+        if question not in relevant:
+            return None
+        given = answers.get(question)
+        return self._assumed.get(question) if given is None else given
 
     def picks_of(self, facts: dict[str, Any], lens: Lens, stages: Iterable[str]) -> dict[str, str | None]:
         """The top picks of these stages (None: no pick) from one untraced run over the facts

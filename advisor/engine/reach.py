@@ -5,6 +5,9 @@ A stage's top pick is a function of the lens and of these facts alone: a rule ou
 closure writes nothing a rule inside reads, so it cannot change which rules inside fire, nor
 in what order (the agenda pops the lowest ready position, and readiness inside the closure
 depends only on facts inside it).
+
+Likewise a question's relevance reads only the facts its `asks_when` names, so an answer can
+make relevant or irrelevant only the questions that name it (`questions_gated_by`).
 """
 
 from __future__ import annotations
@@ -12,11 +15,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from advisor.knowledge.crossref import rule_reads, rule_writes, stages_acted_on
+from advisor.knowledge.crossref import facts_read, rule_reads, rule_writes, stages_acted_on
 from advisor.knowledge.models import Rule, Warn
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
+
+
+def questions_gated_by(kb: KnowledgeBase, fact: str) -> tuple[str, ...]:
+    """The questions whose relevance (`asks_when`) reads the fact: those a change to it can
+    make relevant or irrelevant."""
+    return _gated(kb).get(fact, ())
 
 
 def facts_reaching(kb: KnowledgeBase, stage: str, *, warnings: bool = False) -> frozenset[str]:
@@ -46,6 +55,15 @@ def _reaching(kb: KnowledgeBase, stage: str, warnings: bool) -> tuple[frozenset[
             rules.update(writer.id for writer in found)
             pending.extend(found)
     return frozenset(facts), frozenset(rules)
+
+
+@lru_cache(maxsize=16)
+def _gated(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    gated: dict[str, list[str]] = {}
+    for question in kb.questions.values():
+        for fact in sorted(set(facts_read(question.asks_when))):
+            gated.setdefault(fact, []).append(question.id)
+    return {fact: tuple(questions) for fact, questions in gated.items()}
 
 
 @lru_cache(maxsize=16)
