@@ -10,7 +10,6 @@ stops when no remaining question can change any top pick, and says so.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from advisor.engine.engine import Engine
 from advisor.engine.explain import alternatives, formula_partners, influencing_questions
 from advisor.engine.lookahead import Lookahead
+from advisor.engine.reach import questions_gated_by
 from advisor.engine.result import Lens, Result
 from advisor.knowledge.answers import coerce_answers
 from advisor.knowledge.crossref import facts_read
@@ -94,6 +94,7 @@ class Interview:
     """What runs today, for diagnosis (symptom questions about these nodes become relevant)."""
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
     _memo_state: Any = field(default=None, init=False, repr=False)
+    _ahead: Lookahead | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def start(
@@ -158,16 +159,12 @@ class Interview:
     def next_question(self) -> Question | None:
         """The most useful question worth asking now, or None when none is (see `worth_asking`):
         the first of `options()` worth asking, found without working out every question's
-        impacts. A question can change at most the decided stages its answers reach, with at most
-        one answer per alternative value; questions are weighed in the order of that bound, and
-        weighing stops when no question left could outrank the best found (its exact rank can
-        only be lower than its bound). A question that makes others relevant has no such bound
-        and is always weighed."""
+        impacts. A question can change at most the decided stages its answers (and the follow-up
+        questions they make relevant) reach, with at most one answer per alternative value;
+        questions are weighed in the order of that bound, and weighing stops when no question
+        left could outrank the best found (its exact rank can only be lower than its bound)."""
         order = self.engine.kb.question_order
-        decided = self.decided_stages
-        bounded = sorted(
-            (self._bound(question, decided), order[question.id], question) for question in self.pending()
-        )
+        bounded = sorted((self._bound(question), order[question.id], question) for question in self.pending())
         best: tuple[int, int, int] | None = None
         chosen: Question | None = None
         for (stages, answers), place, question in bounded:
@@ -179,15 +176,14 @@ class Interview:
                 best, chosen = key, question
         return chosen
 
-    def _bound(self, question: Question, decided: list[str]) -> tuple[float, int]:
-        """The best rank the question could have, as a sort key (lower sorts first)."""
+    def _bound(self, question: Question) -> tuple[int, int]:
+        """The best rank the question could have, as a sort key (lower sorts first): the decided
+        stages its answers, or the follow-up questions they make relevant, can reach; and its
+        alternative answers."""
         kb = self.engine.kb
-        if question.id in _gating_facts(kb):
-            return -math.inf, 0
-        influenced = _influenced_stages(kb).get(question.id, frozenset())
-        stages = sum(1 for stage in decided if stage in influenced)
+        stages = self._memoised("reach", lambda: _most_stages(kb, tuple(self.decided_stages)))
         answers = max(1, len(alternatives(kb, question.id, self.answers.get(question.id))))
-        return -stages, -answers
+        return -stages[question.id], -answers
 
     def worth_asking(self, choice: QuestionChoice) -> bool:
         """A focused interview asks every question that can change a focused pick. For the whole
@@ -206,20 +202,31 @@ class Interview:
 
         This is also the answer to "why are you asking this?".
         """
-        return self._memoised(("impacts", question_id), lambda: self._lookahead(question_id))
+        return self._memoised(
+            ("impacts", question_id), lambda: self._impacts(self._lookahead(), self.answers, question_id)
+        )
 
-    def _lookahead(self, question_id: str, follow_unlocks: bool = True) -> tuple[Impact, ...]:
+    def _lookahead(self) -> Lookahead:
+        """The lookahead for the answers as they are, kept while they give the same facts (a
+        skip adds none), so the next question after a skip weighs what is already worked out."""
+        ahead = self._ahead
+        if ahead is None or not ahead.holds_for(self.answers, self.lens, self.design):
+            ahead = self._ahead = Lookahead(self.engine, self.answers, self.lens, self.design)
+        return ahead
+
+    def _impacts(
+        self, ahead: Lookahead, answers: Mapping[str, Any], question_id: str, follow_unlocks: bool = True
+    ) -> tuple[Impact, ...]:
+        """The impacts of a question in the state `ahead` looks from (`answers`: its answers,
+        skips included)."""
         kb = self.engine.kb
-        influenced = _influenced_stages(kb).get(question_id, frozenset())
-        stages = [stage for stage in self.decided_stages if stage in influenced]
+        stages = self._stages_of(question_id)
         opens = follow_unlocks and question_id in _gating_facts(kb)
         if not stages and not opens:
             return ()
-        ahead = self._memoised("lookahead", self._start_lookahead)
         baseline = ahead.picks(stages)
-        pending = self._memoised("pending", lambda: {question.id for question in self.pending()})
         found: list[Impact] = []
-        for value in alternatives(kb, question_id, self.answers.get(question_id)):
+        for value in alternatives(kb, question_id, answers.get(question_id)):
             trial = ahead.picks_if(question_id, value, stages)
             changed = [stage for stage in stages if baseline[stage] != trial[stage]]
             if not changed and not opens:
@@ -229,34 +236,40 @@ class Interview:
                 Impact(question_id, value, label, stage, baseline[stage], trial[stage]) for stage in changed
             )
             if not changed:
-                found.extend(self._through_unlocked(question_id, value, label, pending))
-        return tuple(found) or self._with_partners(question_id, stages, baseline)
+                found.extend(self._through_unlocked(ahead, answers, question_id, value, label))
+        return tuple(found) or self._with_partners(answers, question_id, stages, baseline)
+
+    def _stages_of(self, question_id: str) -> tuple[str, ...]:
+        """The decided stages whose top pick the question's answer can reach."""
+        stages = self._memoised("stages", lambda: _stages_reached(self.engine.kb, tuple(self.decided_stages)))
+        return stages.get(question_id, ())
 
     def _with_partners(
-        self, question_id: str, stages: list[str], baseline: Mapping[str, str | None]
+        self,
+        answers: Mapping[str, Any],
+        question_id: str,
+        stages: tuple[str, ...],
+        baseline: Mapping[str, str | None],
     ) -> tuple[Impact, ...]:
         """A formula input whose partner is still unanswered changes nothing alone, yet the two
         together can (an error cost with the other error's cost): asked for that change."""
-        partner = next(
-            (q for q in formula_partners(self.engine.kb, question_id) if q not in self.answers), None
-        )
+        partner = next((q for q in formula_partners(self.engine.kb, question_id) if q not in answers), None)
         if partner is None:
             return ()
         label = "a number, together with the answer to: " + self.engine.kb.questions[partner].text
         return tuple(Impact(question_id, None, label, s, baseline.get(s), None, via=partner) for s in stages)
 
-    def _start_lookahead(self) -> Lookahead:
-        return Lookahead(self.engine, self.answers, self.lens, self.design)
-
-    def _through_unlocked(self, question_id: str, value: Any, label: str, pending: set[str]) -> list[Impact]:
+    def _through_unlocked(
+        self, ahead: Lookahead, answers: Mapping[str, Any], question_id: str, value: Any, label: str
+    ) -> list[Impact]:
         """Changes that follow-up questions, made relevant by this answer, could make."""
-        answers = {**self.answers, question_id: value}
-        after = Interview(self.engine, self.lens, answers, focus=self.focus, design=self.design)
-        unlocked = [q.id for q in after.pending() if q.id not in pending and q.id != question_id]
+        after = ahead.after(question_id, value)
+        answered = {**answers, question_id: value}
+        unlocked = [q for q in after.order if q not in ahead.relevant and q not in answered]
         return [
             Impact(question_id, value, label, impact.stage, impact.before, impact.after, via=follow_up)
             for follow_up in unlocked
-            for impact in after._lookahead(follow_up, follow_unlocks=False)
+            for impact in self._impacts(after, answered, follow_up, follow_unlocks=False)
         ]
 
     def stop_reason(self) -> str | None:
@@ -327,6 +340,30 @@ def _influenced_stages(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         for question_id in influencing_questions(kb, stage):
             influenced.setdefault(question_id, set()).add(stage)
     return {question_id: frozenset(stages) for question_id, stages in influenced.items()}
+
+
+@lru_cache(maxsize=16)
+def _stages_reached(kb: KnowledgeBase, decided: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Question -> the decided stages its answer can reach, in stage order."""
+    influenced = _influenced_stages(kb)
+    return {
+        question: tuple(stage for stage in decided if stage in influenced.get(question, ()))
+        for question in kb.questions
+    }
+
+
+@lru_cache(maxsize=16)
+def _most_stages(kb: KnowledgeBase, decided: tuple[str, ...]) -> dict[str, int]:
+    """Question -> how many decided stages its answers can reach, directly or through the
+    follow-up questions they can make relevant (those whose `asks_when` reads it)."""
+    influenced = _influenced_stages(kb)
+    reach = {
+        question: influenced.get(question, frozenset()).union(
+            *(influenced.get(follow_up, ()) for follow_up in questions_gated_by(kb, question))
+        )
+        for question in kb.questions
+    }
+    return {question: sum(1 for stage in decided if stage in stages) for question, stages in reach.items()}
 
 
 def _usefulness(choice: QuestionChoice, place: int) -> tuple[int, int, int]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from advisor.engine.condition import Predicate, alpha_holds, facts_tested, predicate
 from advisor.engine.lens import apply_current_lens, successor_of
 from advisor.engine.lookahead import PickMemo
+from advisor.engine.reach import questions_gated_by, rules_reaching
 from advisor.engine.result import (
     LENSES,
     Assumption,
@@ -27,7 +28,7 @@ from advisor.engine.result import (
     StageWarning,
     Support,
 )
-from advisor.engine.tables import NODE, Action
+from advisor.engine.tables import NODE, Action, CompiledRules
 from advisor.engine.template import render
 from advisor.engine.trace import Firing, Trace
 from advisor.errors import AnswersError
@@ -40,6 +41,9 @@ from advisor.knowledge.values import coerce_value, domain_values, label_of
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
+PARTIAL_MEMO = 256
+"""How many engines of the rules reaching a set of stages are kept (a lookahead asks for the
+stages each question can change)."""
 RELEVANCE_MEMO = 4096
 """How many distinct states of the gating facts the relevance memo keeps."""
 ALPHA_MEMO = 65536
@@ -129,9 +133,10 @@ class _Run:
 class Engine:
     """Reasons over one knowledge base. Same answers and lens give the same Result, always."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, rules: CompiledRules | None = None):
+        """`rules`: the compiled rules to run (default: the knowledge base's; see `picks_of`)."""
         self.kb = kb
-        self.compiled = kb.compiled
+        self.compiled = kb.compiled if rules is None else rules
         self._relevance: dict[tuple[Any, ...], _Relevance] = {}
         """Relevant questions per value of the gating facts (the lookahead asks thousands of times)."""
         self._alpha: dict[tuple[str, Any], tuple[int, ...]] = {}
@@ -151,6 +156,8 @@ class Engine:
         self._asks: dict[str, Predicate | None] = {}
         self.pick_memo = PickMemo(kb)
         """Top picks per stage by the facts reaching it, for `top_picks(stages=...)` and lookaheads."""
+        self._partial: dict[frozenset[str], Engine] = {}
+        """Stages -> an engine of only the rules that can reach their picks (see `picks_of`)."""
         self._formulas: dict[str, Expression] = {}
         self._domains = {question.id: _domain(question, kb) for question in kb.questions.values()}
         """What `_coerce` accepts as it is: ids, booleans, or the (minimum, maximum) of a number."""
@@ -258,11 +265,8 @@ class Engine:
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> list[Question]:
         """Questions whose `asks_when` holds for these answers (None = skipped) and design, in order."""
-        given = {key: value for key, value in answers.items() if value is not None}
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        return [
-            self.kb.questions[question_id] for question_id in self._relevant(given, lens, design_facts).ids
-        ]
+        ids, _ = self.relevant_ids(answers, lens, design)
+        return [self.kb.questions[question_id] for question_id in ids]
 
     def _relevant(self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]) -> _Relevance:
         """The relevant questions for these answers and design (remembered per value of the
@@ -360,11 +364,66 @@ class Engine:
         """The facts a run starts from, for checked answers (see `facts_for`)."""
         return self._facts(answers, lens, design)[0]
 
+    def relevant_ids(
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The ids of the `relevant` questions, in order and as a set."""
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        relevance = self._relevant(given, lens, design_facts)
+        return relevance.ids, relevance.members
+
+    def relevant_ids_if(
+        self,
+        before: tuple[tuple[str, ...], frozenset[str]],
+        answers: Mapping[str, Any],
+        lens: Lens,
+        design: Design | None,
+        question: str,
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """`relevant_ids` for answers that differ only in `question`'s from those the relevance
+        `before` is for: only the questions whose `asks_when` reads it are asked again."""
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        context = {**given, "lens": lens, **design_facts}
+        relevant = before[1]
+        flipped = {
+            asked
+            for asked in questions_gated_by(self.kb, question)
+            if bool(self._asks_when(asked)(context, None)) != (asked in relevant)
+        }
+        if not flipped:
+            return before
+        now = relevant ^ flipped
+        return tuple(asked for asked in self.kb.questions if asked in now), now
+
+    def question_fact(self, question: str, answers: Mapping[str, Any], relevant: frozenset[str]) -> Any:
+        """A question's fact for checked answers under which the `relevant` questions are: its
+        answer, else its assumption, else None (no fact), as `facts_of` finds it."""
+        if question not in relevant:
+            return None
+        given = answers.get(question)
+        return self._assumed.get(question) if given is None else given
+
     def picks_of(self, facts: dict[str, Any], lens: Lens, stages: Iterable[str]) -> dict[str, str | None]:
         """The top picks of these stages (None: no pick) from one untraced run over the facts
-        (which the run extends with what it derives)."""
-        run = self._chain(_Run(facts, lens, self.compiled.need))
-        return {stage: self._best(run, stage) for stage in stages}
+        (which the run extends with what it derives), of only the rules that can reach them."""
+        stages = tuple(stages)
+        engine = self._reaching(frozenset(stages))
+        run = engine._chain(_Run(facts, lens, engine.compiled.need))
+        return {stage: engine._best(run, stage) for stage in stages}
+
+    def _reaching(self, stages: frozenset[str]) -> Engine:
+        """An engine of the rules that can reach these stages' picks (`rules_reaching`): it gives
+        them the picks a run of every rule gives, doing less."""
+        engine = self._partial.get(stages)
+        if engine is None:
+            if len(self._partial) >= PARTIAL_MEMO:
+                self._partial.clear()
+            position = {rule_id: index for index, rule_id in enumerate(self.compiled.ids)}
+            keep = frozenset(position[rule] for stage in stages for rule in rules_reaching(self.kb, stage))
+            engine = self._partial[stages] = Engine(self.kb, self.compiled.restricted(keep))
+        return engine
 
     def _best(self, run: _Run, stage: str) -> str | None:
         """The top pick of a stage now: the highest positive score, ties broken by id (under the

@@ -2,7 +2,10 @@
 
 A stage's top pick depends on the lens and on the facts reaching the stage alone (see
 `reach`), so it is remembered under those values: a lookahead that asks again about a stage
-whose facts did not change (another question's answer, an earlier step) reads the memo.
+whose facts did not change (another question's answer, an earlier step) reads the memo, and
+a pick it must reason runs only the rules reaching the stages asked about (`Engine.picks_of`).
+The state after an answer is worked out from the state before it: only the facts of the
+questions whose relevance the answer flips change.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ PICK_MEMO = 65536
 
 Picks = dict[str, str | None]
 Key = tuple[Any, ...]
+Relevance = tuple[tuple[str, ...], frozenset[str]]
+"""The relevant question ids, in order and as a set."""
 
 _MISSING: Any = object()
 
@@ -72,20 +77,40 @@ class PickMemo:
 
 
 class Lookahead:
-    """The top picks for one set of (checked) answers, and for each single-answer change."""
+    """The top picks for one set of (checked) answers, and for each single-answer change, kept
+    once worked out: they hold while the answers give the same facts (a skip adds none)."""
 
-    def __init__(self, engine: Engine, answers: Mapping[str, Any], lens: Lens, design: Design | None):
+    def __init__(
+        self,
+        engine: Engine,
+        answers: Mapping[str, Any],
+        lens: Lens,
+        design: Design | None,
+        *,
+        facts: dict[str, Any] | None = None,
+        relevance: Relevance | None = None,
+    ):
+        """`facts` and `relevance` (the relevant question ids, in order and as a set) are worked
+        out from the answers unless given."""
         self.engine = engine
-        self.answers = dict(answers)
+        self.answers = {question: value for question, value in answers.items() if value is not None}
         self.lens = lens
-        self.design = design
+        self.design = dict(design or {})
         self.memo = engine.pick_memo
-        self.facts = engine.facts_of(answers, lens, design)
-        self._relevant = {question.id for question in engine.relevant(answers, lens, design)}
+        self.facts = engine.facts_of(answers, lens, design) if facts is None else facts
+        self.order, self.relevant = relevance or engine.relevant_ids(answers, lens, design)
         self._gating = frozenset(engine.compiled.gating_facts)
         self._keys: dict[str, Key] = {}
         self._now: Picks | None = None
         """Every stage's pick for these answers, once a run was needed to know any."""
+        self._trials: dict[tuple[str, Any, tuple[str, ...]], Picks] = {}
+        self._changes: dict[tuple[str, Any], tuple[dict[str, Any], Relevance]] = {}
+        self._after: dict[tuple[str, Any], Lookahead] = {}
+
+    def holds_for(self, answers: Mapping[str, Any], lens: Lens, design: Design | None) -> bool:
+        """True when these answers, lens and design give this lookahead's facts."""
+        given = {question: value for question, value in answers.items() if value is not None}
+        return lens == self.lens and given == self.answers and dict(design or {}) == self.design
 
     def picks(self, stages: Iterable[str]) -> Picks:
         """The top picks of these stages for the answers as they are."""
@@ -100,22 +125,65 @@ class Lookahead:
         return {stage: self._now[stage] for stage in stages}
 
     def picks_if(self, question: str, value: Any, stages: Iterable[str]) -> Picks:
-        """The top picks of these stages if `question` were answered `value`: the memo is
-        asked with this state's keys, the changed facts swapped in."""
-        stages = tuple(stages)
-        if question in self._gating or question not in self._relevant:  # other questions may apply
-            facts = self.engine.facts_of({**self.answers, question: value}, self.lens, self.design)
-            changed = _changes(self.facts, facts)
+        """The top picks of these stages if `question` were answered `value`."""
+        trial = (question, value, tuple(stages))
+        picks = self._trials.get(trial)
+        if picks is None:
+            picks = self._trials[trial] = self._work_out(question, value, trial[2])
+        return picks
+
+    def after(self, question: str, value: Any) -> Lookahead:
+        """The lookahead for these answers with `question` answered `value`."""
+        child = self._after.get((question, value))
+        if child is None:
+            changed, relevance = self._changed_by(question, value)
+            child = Lookahead(
+                self.engine,
+                {**self.answers, question: value},
+                self.lens,
+                self.design,
+                facts=_with_changes(self.facts, changed),
+                relevance=relevance,
+            )
+            self._after[(question, value)] = child
+        return child
+
+    def _work_out(self, question: str, value: Any, stages: tuple[str, ...]) -> Picks:
+        """The memo is asked with this state's keys, the changed facts swapped in; a run
+        (of the rules reaching the stages) answers what it does not know."""
+        if not stages:
+            return {}
+        if question in self._gating or question not in self.relevant:  # other questions may apply
+            changed = self._changed_by(question, value)[0]
         else:  # only its own fact changes
-            facts = {**self.facts, question: value}
             changed = {question: value}
         keys = [self._changed_key(stage, changed) for stage in stages]
         known = self.memo.known(keys)
         if known is not None:
             return dict(zip(stages, known, strict=True))
-        picks = self.engine.picks_of(facts, self.lens, stages)
+        picks = self.engine.picks_of(_with_changes(self.facts, changed), self.lens, stages)
         self.memo.remember(keys, picks.values())
         return picks
+
+    def _changed_by(self, question: str, value: Any) -> tuple[dict[str, Any], Relevance]:
+        """The facts that would change (None: no longer there) and the relevance after: the
+        answer's own, and those of the questions it makes relevant (their assumptions) or
+        irrelevant (gone); every other fact stays as it is."""
+        found = self._changes.get((question, value))
+        if found is None:
+            answers = {**self.answers, question: value}
+            relevance = self.engine.relevant_ids_if(
+                (self.order, self.relevant), answers, self.lens, self.design, question
+            )
+            flipped = (relevance[1] ^ self.relevant) | {question}
+            fact_of = self.engine.question_fact
+            changed = {
+                fact: after
+                for fact in sorted(flipped)
+                if (after := fact_of(fact, answers, relevance[1])) != self.facts.get(fact)
+            }
+            found = self._changes[(question, value)] = changed, relevance
+        return found
 
     def _key(self, stage: str) -> Key:
         key = self._keys.get(stage)
@@ -136,10 +204,10 @@ class Lookahead:
         return tuple(swapped)
 
 
-def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
-    """The facts whose values differ (None: no longer there)."""
-    return {
-        fact: after.get(fact)
-        for fact in before.keys() | after.keys()
-        if before.get(fact, _MISSING) != after.get(fact, _MISSING)
-    }
+def _with_changes(facts: Mapping[str, Any], changed: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts with the changes made (None: the fact is dropped)."""
+    updated = {**facts, **changed}
+    for fact, value in changed.items():
+        if value is None:
+            del updated[fact]
+    return updated

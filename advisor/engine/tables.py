@@ -8,7 +8,7 @@ compiling again.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -94,6 +94,24 @@ class CompiledRules:
             else:
                 yield action.stage, action.target
 
+    def restricted(self, keep: frozenset[int]) -> CompiledRules:
+        """The same tables with only the rules at the positions in `keep` ever queued (the others
+        lose their match entries): positions, and so the agenda order, stay as they are."""
+        return replace(
+            self,
+            alpha={
+                fact: tests_kept
+                for fact, tests in self.alpha.items()
+                if (tests_kept := tuple(test for test in tests if test[0] in keep))
+            },
+            wakers={fact: woken for fact, rules in self.wakers.items() if (woken := _kept(rules, keep))},
+            eager=_kept(self.eager, keep),
+        )
+
     def readers(self, fact: str) -> list[str]:
         """Ids of the rules that read a fact."""
         return [rule_id for rule_id, reads in zip(self.ids, self.reads, strict=True) if fact in reads]
+
+
+def _kept(positions: tuple[int, ...], keep: frozenset[int]) -> tuple[int, ...]:
+    return tuple(position for position in positions if position in keep)

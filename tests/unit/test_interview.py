@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from advisor.engine.engine import Engine
 from advisor.interview import Interview
+from advisor.knowledge import KnowledgeBase
 
 
 def test_first_question_is_the_one_that_changes_most(fixture_engine: Engine) -> None:
@@ -137,6 +143,49 @@ def test_an_answer_that_only_opens_a_follow_up_question_is_still_worth_asking(kb
     assert interview.next_question() is None
 
 
+TWO_GATES = """
+questions:
+  - {id: gate, stage: storage, type: yes_no, text: Is there a gate?}
+  - {id: inner, stage: storage, type: yes_no, text: Inner gate?, asks_when: {fact: gate, eq: true}}
+  - id: detail
+    stage: storage
+    type: yes_no
+    text: Detail?
+    asks_when: {fact: inner, eq: true}
+    assume: true
+    assume_because: Most have it.
+  - {id: other, stage: storage, type: yes_no, text: Other?}
+rules:
+  - id: STO-101
+    title: Detail prefers the warehouse
+    stage: storage
+    when: {fact: detail, eq: true}
+    then: [{recommend: warehouse, weight: 5}]
+    because: Detail.
+    sources: ["https://docs.aws.amazon.com/x"]
+  - id: STO-102
+    title: Other prefers the warehouse
+    stage: storage
+    when: {fact: other, eq: true}
+    then: [{recommend: warehouse, weight: 5}]
+    because: Other.
+    sources: ["https://docs.aws.amazon.com/x"]
+"""
+
+
+def test_a_gate_is_weighed_by_what_its_follow_ups_can_reach(kb_with) -> None:  # type: ignore[no-untyped-def]
+    """`gate` reaches no rule, nor does the question it opens (`inner`); yet `inner` opens
+    `detail`, whose assumption moves storage, so `gate` can change storage through `inner`.
+    Its bound must count that, or the search stops at `other` (as useful, asked later)."""
+    from advisor.knowledge import load_knowledge
+
+    kb = load_knowledge(kb_with(gated=TWO_GATES), use_cache=False)
+    interview = Interview.start(Engine(kb), {"arrival": "batch", "skills": []}, focus=("storage",))
+    assert [(i.value, i.stage, i.via) for i in interview.impacts("gate")] == [(True, "storage", "inner")]
+    assert [c.question.id for c in interview.options()][:2] == ["gate", "other"]
+    assert interview.next_question().id == "gate"  # type: ignore[union-attr]
+
+
 def test_the_bounded_search_picks_what_ranking_every_question_picks(kb) -> None:  # type: ignore[no-untyped-def]
     """`next_question` stops weighing questions early; over interviews of shipped scenarios,
     whole and focused, it must still return the first of `options()` worth asking."""
@@ -158,3 +207,39 @@ def test_the_bounded_search_picks_what_ranking_every_question_picks(kb) -> None:
                 value = answers.get(question.id)
                 interview.skip(question.id) if value is None else interview.answer(question.id, value)
     assert steps > 50
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_an_interview_weighs_as_a_fresh_one_after_any_steps(kb: KnowledgeBase, data: st.DataObject) -> None:
+    """What an interview works out is kept across steps that leave the facts as they are (a
+    skip); after any answers, skips and undos, on the shipped knowledge, it must choose and
+    explain as an interview started afresh from the same answers does."""
+    from advisor.engine.explain import alternatives
+
+    engine = _shipped_engine(kb)
+    lens = data.draw(st.sampled_from(["exam", "current"]))
+    focus = data.draw(st.sampled_from([(), ("ingestion",), ("model", "training")]))
+    interview = Interview.start(engine, lens=lens, focus=focus)
+    for _ in range(data.draw(st.integers(1, 6))):
+        pending = interview.pending()
+        step = data.draw(st.sampled_from(["answer", "skip", "back"]))
+        if step == "back" or not pending:
+            interview.back()
+            continue
+        question = data.draw(st.sampled_from(pending)).id
+        if step == "skip":
+            interview.skip(question)
+        else:
+            interview.answer(question, data.draw(st.sampled_from(alternatives(kb, question, None))))
+        fresh = Interview(engine, lens, dict(interview.answers), focus=focus)
+        chosen = interview.next_question()
+        assert chosen == fresh.next_question()
+        if chosen is not None:
+            assert interview.impacts(chosen.id) == fresh.impacts(chosen.id)
+
+
+@lru_cache(maxsize=2)
+def _shipped_engine(kb: KnowledgeBase) -> Engine:
+    """One engine across examples: its memos fill, as in a long session."""
+    return Engine(kb)
