@@ -232,8 +232,9 @@ def _actions(rule: Rule) -> Iterator[Action]:
 
 
 def _named_facts(rule: Rule) -> set[str]:
-    """Facts named by `{fact.F}` in the rule's reason."""
-    return {name for kind, name in parse(rule.because) if kind == "fact"}
+    """Facts named by `{fact.F}` in the rule's reason and warnings."""
+    templates = [rule.because, *(action.warn for action in rule.then if isinstance(action, Warn))]
+    return {name for template in templates for kind, name in parse(template) if kind == "fact"}
 
 
 def _select(nodes: list[Node], selector: Selector) -> tuple[str, ...]:

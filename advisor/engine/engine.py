@@ -638,7 +638,12 @@ class Engine:
         elif kind == "not_needed":
             run.not_needed[stage].append(index)
         elif kind == "warn" and run.traced:
-            run.warnings[stage].append(StageWarning(render(value, self.kb, run.facts, node), index))
+            warning: tuple[int, str, str | None, Trace | None]
+            if position in self.compiled.rendered_early:  # its text could change later: render now
+                warning = (index, render(value, self.kb, run.facts, node), None, None)
+            else:
+                warning = (index, value, node.id if node else None, run.trace)
+            run.warnings[stage].append(_new(StageWarning, warning))
         elif kind == "diagnose" and run.traced:
             run.diagnoses.append(self._diagnosis(run, position, action, node, index))
         return None
@@ -689,7 +694,7 @@ class Engine:
             supported, excluded = supports_of.get(stage_id), excluded_of.get(stage_id)
             exclusions = (
                 [
-                    Exclusion.by_rules(node, names[node], tuple([firings[i] for i in indexes]))
+                    _new(Exclusion, (node, names[node], tuple([firings[i] for i in indexes]), (), False, ()))
                     for node, indexes in sorted(excluded.items())
                 ]
                 if excluded

@@ -55,7 +55,6 @@ def apply_current_lens(
             Exclusion(
                 node=node_id,
                 name=node.name,
-                firings=(),
                 stated=(status_text(node, nodes),),
                 by_lens=True,
                 sources=tuple(node.status.sources),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-from advisor.engine.trace import ComparedAsShown, Firing
+from advisor.engine.trace import ComparedAsShown, Firing, Trace
 
 Lens = Literal["exam", "current"]
 LENSES: tuple[Lens, ...] = ("exam", "current")
@@ -56,14 +56,13 @@ class Candidate(NamedTuple):
 class _ExclusionRow(NamedTuple):
     node: str
     name: str
-    firings: tuple[int, ...]
-    """The firings of the rules that rejected it (none when the lens did)."""
+    rows: tuple[Firing, ...] = ()
+    """The firings of the rules that rejected it, which render their reasons when read (none
+    when the lens rejected it)."""
     stated: tuple[str, ...] = ()
     """The reason as given (the lens's); a rule's reason is read from its firing instead."""
     by_lens: bool = False
     sources: tuple[str, ...] = ()
-    rows: tuple[Firing, ...] = ()
-    """The firings themselves, which render their reasons when read."""
 
 
 class Exclusion(ComparedAsShown, _ExclusionRow):
@@ -77,9 +76,10 @@ class Exclusion(ComparedAsShown, _ExclusionRow):
     __slots__ = ()
     SHOWN = ("node", "name", "firings", "reasons", "by_lens", "sources")
 
-    @classmethod
-    def by_rules(cls, node: str, name: str, rows: tuple[Firing, ...]) -> Exclusion:
-        return tuple.__new__(cls, (node, name, tuple([row.number for row in rows]), (), False, (), rows))
+    @property
+    def firings(self) -> tuple[int, ...]:
+        """The numbers of the firings that rejected it."""
+        return tuple([row.number for row in self.rows])
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -87,12 +87,25 @@ class Exclusion(ComparedAsShown, _ExclusionRow):
         return self.stated or tuple([row.because for row in self.rows])
 
 
-@dataclass(frozen=True)
-class StageWarning:
-    """A warning raised by a rule for a stage."""
-
-    text: str
+class _WarningRow(NamedTuple):
     firing: int
+    template: str
+    """The warning as the rule words it, or its text when `trace` is None."""
+    node: str | None
+    trace: Trace | None
+
+
+class StageWarning(ComparedAsShown, _WarningRow):
+    """A warning raised by a rule for a stage, rendered when read (see `Trace`)."""
+
+    __slots__ = ()
+    SHOWN = ("text", "firing")
+
+    @property
+    def text(self) -> str:
+        if self.trace is None:
+            return self.template
+        return self.trace.render(self.template, self.node)
 
 
 class StageResult(NamedTuple):

@@ -71,8 +71,8 @@ class CompiledRules:
     """Rules without alpha tests that fire when no fact is known, a pick included (always
     queued; the others are queued when a fact they read becomes known)."""
     rendered_early: frozenset[int]
-    """Rules whose reason names a derived fact they do not read (it could still change after
-    they fire), so it is rendered when they fire rather than when it is read."""
+    """Rules whose reason or warning names a derived fact they do not read (it could still
+    change after they fire), so they are rendered when they fire rather than when read."""
     asks_when: Mapping[str, Plain | None]
     """Per question: its relevance condition (None: always relevant)."""
     gating_facts: tuple[str, ...]

@@ -1,9 +1,10 @@
 """The trace of a run: which rule fired for which node, kept as indices into the compiled
-tables; each firing's reason and the facts it read are worked out when first read.
+tables; each firing's reason (and warning) and the facts it read are worked out when read.
 
 Reading them late gives the same text as rendering them at firing time: facts are never
 changed once known, and every fact a rule reads is final before it is evaluated (strata).
-A reason naming a derived fact the rule does not read is rendered when the rule fires.
+A reason or warning naming a derived fact the rule does not read is rendered when the rule
+fires.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ class Trace:
     def because(self, number: int, position: int, node: str | None) -> str:
         reason = self.reasons.get(number)
         if reason is None:
-            template = self.tables.because[position]
-            reason = render(template, self.kb, self.facts, self.kb.nodes[node] if node else None)
-            self.reasons[number] = reason
+            reason = self.reasons[number] = self.render(self.tables.because[position], node)
         return reason
+
+    def render(self, template: str, node: str | None) -> str:
+        """A rule's template with the run's final facts and the bound node."""
+        return render(template, self.kb, self.facts, self.kb.nodes[node] if node else None)
 
 
 class ComparedAsShown:

@@ -196,3 +196,34 @@ def test_a_rule_gated_by_any_fires_once_for_one_or_several_holding_parts(tmp_pat
         )
     ]
     assert fired == [1, 1, 0]
+
+
+def test_a_warning_is_worded_with_the_facts_known_when_its_rule_fired(tmp_path: Path) -> None:
+    """A warning is rendered when read, unless it names a derived fact its rule does not read
+    (that fact could be concluded later): then it keeps the words it had when the rule fired."""
+    import shutil
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, root)
+    (root / "late.yaml").write_text(
+        "rules:\n"
+        "  - id: STO-901\n"
+        "    title: Warns before the tier is known\n"
+        "    stage: storage\n"
+        "    salience: 10\n"
+        "    then: [{warn: 'Tier so far: {fact.tier}; arrival {fact.arrival}.'}]\n"
+        "    because: Early.\n"
+        '    sources: ["https://docs.aws.amazon.com/s9"]\n'
+        "  - id: STO-902\n"
+        "    title: Sets the tier\n"
+        "    stage: storage\n"
+        "    then: [{derive: tier, value: gold}]\n"
+        "    because: Late.\n"
+        '    sources: ["https://docs.aws.amazon.com/s9"]\n',
+        encoding="utf-8",
+    )
+    result = Engine(load_knowledge(root)).run({"arrival": "batch"})
+    storage = result.stage("storage")
+    assert storage is not None
+    assert ("tier", "gold") in [(d.fact, d.value) for d in result.derived]  # concluded after the warning
+    assert [w.text for w in storage.warnings] == ["Tier so far: unknown; arrival in batches."]
