@@ -208,7 +208,7 @@ class Engine:
         firings = tuple(run.firings)
         return Result(
             lens=lens,
-            facts=tuple(sorted((k, v) for k, v in run.facts.items() if v is not None and ":" not in k)),
+            facts=tuple(sorted([(k, v) for k, v in run.facts.items() if v is not None and ":" not in k])),
             assumptions=tuple(assumptions),
             ignored=tuple(ignored),
             stages=self._stages(run, lens, firings),
@@ -472,7 +472,7 @@ class Engine:
         residuals, wheres, early = self._residuals, self.compiled.where, tables.rendered_early
         scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
         excluded = run.excluded
-        trace, ids, stages = run.trace, tables.ids, tables.stages
+        trace = run.trace
 
         def assert_fact(fact: str, value: Any) -> None:
             try:
@@ -515,9 +515,7 @@ class Engine:
             quick = simple[position]
             if quick is not None:
                 if traced:
-                    firings.append(
-                        _new(Firing, (index, ids[position], stages[position], None, trace, position))
-                    )
+                    firings.append(_new(Firing, (index, None, trace, position)))
                     if position in early:
                         run.early[index] = render(tables.because[position], self.kb, facts, None)
                 kind, first, second, weight = quick
@@ -551,9 +549,7 @@ class Engine:
             for node in bindings:
                 if traced:
                     node_id = node.id if node else None
-                    firings.append(
-                        _new(Firing, (index, ids[position], stages[position], node_id, trace, position))
-                    )
+                    firings.append(_new(Firing, (index, node_id, trace, position)))
                     if position in early:
                         run.early[index] = render(tables.because[position], self.kb, facts, node)
                 for action in actions_of[position]:

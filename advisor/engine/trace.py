@@ -71,8 +71,6 @@ class ComparedAsShown:
 class _Row(NamedTuple):
     number: int
     """Position in the trace (firings are numbered from 0 in firing order)."""
-    rule: str
-    stage: str
     node: str | None
     """The node bound by `for_each`, if any."""
     trace: Trace
@@ -84,12 +82,20 @@ class _Row(NamedTuple):
 class Firing(ComparedAsShown, _Row):
     """One rule firing (for one bound node, for `for_each` rules): the unit of the trace.
 
-    A tuple made in C at a few thousand per run (`tuple.__new__(Firing, row)`); its title,
-    facts, reason, sources and exam tasks are read from the trace when asked for.
+    A tuple made in C at a few thousand per run (`tuple.__new__(Firing, row)`); its rule,
+    stage, title, facts, reason, sources and exam tasks are read from the trace when asked for.
     """
 
     __slots__ = ()
     SHOWN = ("number", "rule", "title", "stage", "node", "facts", "because", "sources", "exam")
+
+    @property
+    def rule(self) -> str:
+        return self.trace.tables.ids[self.position]
+
+    @property
+    def stage(self) -> str:
+        return self.trace.tables.stages[self.position]
 
     @property
     def title(self) -> str:
