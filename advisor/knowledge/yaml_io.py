@@ -169,8 +169,7 @@ class _Builder:
         """The next value in the stream, found at `loc`."""
         event: Any = self.loader.get_event()
         line = event.start_mark.line + 1
-        if loc not in self.lines:
-            self.lines[loc] = line
+        self.lines.setdefault(loc, line)
         kind = type(event)
         if kind is yaml.AliasEvent:
             self.fail("YAML aliases (*name) are not allowed; write the value out", line)
@@ -232,8 +231,9 @@ class _Builder:
             if key in first_line:
                 self.fail(f"duplicate key {echo(key)} (first at line {first_line[key]})", key_line)
             first_line[key] = key_line
-            self.lines[(*loc, key)] = key_line
-            data[key] = self.value((*loc, key))
+            at = (*loc, key)
+            self.lines[at] = key_line
+            data[key] = self.value(at)
         loader.get_event()
         return data
 
