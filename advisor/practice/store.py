@@ -323,11 +323,11 @@ def open_database(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, isolation_level=None, timeout=10)
     except DATABASE_ERRORS as error:
         raise unusable(path, f"cannot be opened ({error})") from None
-    try:
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
+    try:  # migrate before switching to WAL: a migration that fails rolls back to the file as it was
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
     except DATABASE_ERRORS as error:
         db.close()
         raise unusable(path, f"cannot be opened ({error})") from None
@@ -373,6 +373,8 @@ def _check_contents(db: sqlite3.Connection, path: Path) -> None:
     tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
     if application != APPLICATION_ID and (tables or version):
         raise unusable(path, "an SQLite database of another program")
+    if version < 0:  # a damaged header: no advisor writes one
+        raise unusable(path, f"damaged (schema version {version})")
     if version > SCHEMA_VERSION:
         raise ProgressError(
             f"written by a newer advisor (schema {version}; this one knows up to {SCHEMA_VERSION}): "
