@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -168,23 +169,20 @@ def test_for_each_ranges_are_decided_again_when_the_facts_they_read_change(fixtu
         assert remembered.exclusions == fresh.exclusions
 
 
-def test_a_rule_gated_by_any_fires_once_for_one_or_several_holding_parts(tmp_path: Path) -> None:
+def test_a_rule_gated_by_any_fires_once_for_one_or_several_holding_parts(
+    kb_with: Callable[..., Path],
+) -> None:
     """A rule whose condition is an `any` of tests against constants is queued when one part
     holds (more holding parts must not queue it twice), and not at all when none does."""
-    import shutil
-
-    root = tmp_path / "kb"
-    shutil.copytree(FIXTURE_KB, root)
-    (root / "gate.yaml").write_text(
-        "rules:\n"
+    root = kb_with(
+        gate="rules:\n"
         "  - id: STO-900\n"
         "    title: Either a stream or fast delivery\n"
         "    stage: storage\n"
         "    when: {any: [{fact: arrival, eq: stream}, {fact: wants_managed, eq: true}, {fact: skills, contains: sql}]}\n"
         "    then: [{recommend: lake, weight: 5}]\n"
         "    because: Gated.\n"
-        '    sources: ["https://docs.aws.amazon.com/s9"]\n',
-        encoding="utf-8",
+        '    sources: ["https://docs.aws.amazon.com/s9"]\n'
     )
     engine = Engine(load_knowledge(root))
     fired = [
@@ -198,15 +196,11 @@ def test_a_rule_gated_by_any_fires_once_for_one_or_several_holding_parts(tmp_pat
     assert fired == [1, 1, 0]
 
 
-def test_a_warning_is_worded_with_the_facts_known_when_its_rule_fired(tmp_path: Path) -> None:
+def test_a_warning_is_worded_with_the_facts_known_when_its_rule_fired(kb_with: Callable[..., Path]) -> None:
     """A warning is rendered when read, unless it names a derived fact its rule does not read
     (that fact could be concluded later): then it keeps the words it had when the rule fired."""
-    import shutil
-
-    root = tmp_path / "kb"
-    shutil.copytree(FIXTURE_KB, root)
-    (root / "late.yaml").write_text(
-        "rules:\n"
+    root = kb_with(
+        late="rules:\n"
         "  - id: STO-901\n"
         "    title: Warns before the tier is known\n"
         "    stage: storage\n"
@@ -219,8 +213,7 @@ def test_a_warning_is_worded_with_the_facts_known_when_its_rule_fired(tmp_path: 
         "    stage: storage\n"
         "    then: [{derive: tier, value: gold}]\n"
         "    because: Late.\n"
-        '    sources: ["https://docs.aws.amazon.com/s9"]\n',
-        encoding="utf-8",
+        '    sources: ["https://docs.aws.amazon.com/s9"]\n'
     )
     result = Engine(load_knowledge(root)).run({"arrival": "batch"})
     storage = result.stage("storage")
