@@ -164,6 +164,9 @@ class Engine:
         self._assumed = {
             q.id: coerce_value(q, kb.scales, q.assume) for q in kb.questions.values() if q.assume is not None
         }
+        self._assumed_because = {
+            q.id: q.assume_because for q in kb.questions.values() if q.assume is not None
+        }
         self._available = {node.id: node.status.available for node in kb.nodes.values()}
         self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
         self._names = {node.id: node.name for node in kb.nodes.values()}
@@ -299,8 +302,8 @@ class Engine:
         """The facts to reason with: relevant answers, assumptions for the rest, the design
         and the lens."""
         facts, assumed, ignored = self._facts(answers, lens, design)
-        kb = self.kb
-        assumptions = [Assumption(q, facts[q], kb.questions[q].assume_because) for q in assumed]
+        because = self._assumed_because
+        assumptions = [_new(Assumption, (q, facts[q], because[q])) for q in assumed]
         return facts, assumptions, [IgnoredAnswer(q, answers[q]) for q in ignored]
 
     def _facts(
