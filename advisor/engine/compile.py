@@ -73,7 +73,7 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
             for fact in sorted(reads[position]):
                 wakers[fact].append(position)
     questions = set(kb.questions) | {"lens"}
-    by_id = [kb.nodes[node_id] for node_id in sorted(kb.nodes)]
+    selection = _Selection(kb.nodes)
     tables = CompiledRules(
         ids=tuple(rule.id for rule in ordered),
         titles=tuple(rule.title for rule in ordered),
@@ -84,7 +84,7 @@ def compile_rules(kb: KnowledgeBase) -> CompiledRules:
         reads=tuple(tuple(sorted(facts)) for facts in reads),
         settles=_settles(reads),
         actions=tuple(tuple(_actions(rule)) for rule in ordered),
-        nodes=tuple(_select(by_id, rule.for_each.nodes) if rule.for_each else None for rule in ordered),
+        nodes=tuple(selection.ids(rule.for_each.nodes) if rule.for_each else None for rule in ordered),
         ranges=(),
         simple=tuple(_simple(rule, matches[position][2]) for position, rule in enumerate(ordered)),
         where=tuple(
@@ -237,17 +237,31 @@ def _named_facts(rule: Rule) -> set[str]:
     return {name for template in templates for kind, name in parse(template) if kind == "fact"}
 
 
-def _select(nodes: list[Node], selector: Selector) -> tuple[str, ...]:
-    """The ids of the `nodes` (in id order) a `for_each` ranges over."""
-    kinds, stages, ids, traits = selector.kind, selector.stage, selector.ids, selector.has_trait
-    return tuple(
-        node.id
-        for node in nodes
-        if (kinds is None or node.kind in kinds)
-        and (stages is None or not set(stages).isdisjoint(node.stages))
-        and (ids is None or node.id in ids)
-        and (traits is None or all(trait in node.traits for trait in traits))
-    )
+class _Selection:
+    """The nodes a `for_each` ranges over, found through an index of the nodes by stage."""
+
+    def __init__(self, nodes: Mapping[str, Node]):
+        self.by_id = [nodes[node_id] for node_id in sorted(nodes)]
+        self.by_stage: dict[str, list[Node]] = defaultdict(list)
+        for node in self.by_id:
+            for stage in node.stages:
+                self.by_stage[stage].append(node)
+
+    def ids(self, selector: Selector) -> tuple[str, ...]:
+        """The ids of the selected nodes, in id order."""
+        kinds, stages, ids, traits = selector.kind, selector.stage, selector.ids, selector.has_trait
+        if stages is None:
+            pool = self.by_id
+        else:  # a node of several selected stages is found once
+            found = {node.id: node for stage in stages for node in self.by_stage.get(stage, ())}
+            pool = [found[node_id] for node_id in sorted(found)]
+        return tuple(
+            node.id
+            for node in pool
+            if (kinds is None or node.kind in kinds)
+            and (ids is None or node.id in ids)
+            and (traits is None or all(trait in node.traits for trait in traits))
+        )
 
 
 def _strata(rules: list[Rule], reads_of: Mapping[str, frozenset[str]]) -> dict[str, int]:
