@@ -96,9 +96,12 @@ class CompiledRules:
 
     def restricted(self, keep: frozenset[int]) -> CompiledRules:
         """The same tables with only the rules at the positions in `keep` ever queued (the others
-        lose their match entries): positions, and so the agenda order, stay as they are."""
+        lose their match entries): positions, and so the agenda order, stay as they are. Only
+        the picks the kept rules read are settled."""
+        read = {fact for position in keep for fact in self.reads[position] if fact.startswith("pick:")}
         return replace(
             self,
+            settles=tuple((position, stage) for position, stage in self.settles if f"pick:{stage}" in read),
             alpha={
                 fact: tests_kept
                 for fact, tests in self.alpha.items()
