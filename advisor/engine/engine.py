@@ -110,7 +110,7 @@ class _Run:
         self.traced = trace is not None
         """False when only the top picks are wanted: no trace, no rendered reasons."""
         self.remaining = list(need)
-        """Per rule: how many of its alpha tests do not hold yet."""
+        """Per rule: how many more of its alpha tests must hold before it is queued (`need`)."""
         self.agenda: list[int] = []
         """Positions of queued rules not yet evaluated (a heap: lowest position first)."""
         self.queued: set[int] = set()

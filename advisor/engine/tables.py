@@ -60,7 +60,8 @@ class CompiledRules:
     one action that recommends a named node or derives a value: ("recommend", stage, node,
     weight) or ("derive", fact, value, 0). The engine's fast path."""
     need: tuple[int, ...]
-    """How many alpha tests each rule has."""
+    """How many of each rule's alpha tests must hold before it is queued: all of them, or one
+    for a rule gated by an `any` of alpha tests."""
     residual: tuple[Plain | None, ...]
     """What is left of each rule's condition once its alpha tests hold."""
     alpha: Mapping[str, tuple[tuple[int, Test], ...]]
