@@ -271,6 +271,47 @@ class Engine:
         ids, _ = self.relevant_ids(answers, lens, design)
         return [self.kb.questions[question_id] for question_id in ids]
 
+    def relevant_ids(
+        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The ids of the `relevant` questions, in order and as a set."""
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        relevance = self._relevant(given, lens, design_facts)
+        return relevance.ids, relevance.members
+
+    def relevant_ids_if(
+        self,
+        before: tuple[tuple[str, ...], frozenset[str]],
+        answers: Mapping[str, Any],
+        lens: Lens,
+        design: Design | None,
+        question: str,
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """`relevant_ids` for answers that differ only in `question`'s from those the relevance
+        `before` is for: only the questions whose `asks_when` reads it are asked again."""
+        given = {key: value for key, value in answers.items() if value is not None}
+        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        context = {**given, "lens": lens, **design_facts}
+        relevant = before[1]
+        flipped = {
+            asked
+            for asked in questions_gated_by(self.kb, question)
+            if bool(self._asks_when(asked)(context, None)) != (asked in relevant)
+        }
+        if not flipped:
+            return before
+        now = relevant ^ flipped
+        return tuple(asked for asked in self.kb.questions if asked in now), now
+
+    def question_fact(self, question: str, answers: Mapping[str, Any], relevant: frozenset[str]) -> Any:
+        """A question's fact for checked answers under which the `relevant` questions are: its
+        answer, else its assumption, else None (no fact), as `facts_of` finds it."""
+        if question not in relevant:
+            return None
+        given = answers.get(question)
+        return self._assumed.get(question) if given is None else given
+
     def _relevant(self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]) -> _Relevance:
         """The relevant questions for these answers and design (remembered per value of the
         gating facts)."""
@@ -366,47 +407,6 @@ class Engine:
     def facts_of(self, answers: Mapping[str, Any], lens: Lens, design: Design | None) -> dict[str, Any]:
         """The facts a run starts from, for checked answers (see `facts_for`)."""
         return self._facts(answers, lens, design)[0]
-
-    def relevant_ids(
-        self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
-    ) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The ids of the `relevant` questions, in order and as a set."""
-        given = {key: value for key, value in answers.items() if value is not None}
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        relevance = self._relevant(given, lens, design_facts)
-        return relevance.ids, relevance.members
-
-    def relevant_ids_if(
-        self,
-        before: tuple[tuple[str, ...], frozenset[str]],
-        answers: Mapping[str, Any],
-        lens: Lens,
-        design: Design | None,
-        question: str,
-    ) -> tuple[tuple[str, ...], frozenset[str]]:
-        """`relevant_ids` for answers that differ only in `question`'s from those the relevance
-        `before` is for: only the questions whose `asks_when` reads it are asked again."""
-        given = {key: value for key, value in answers.items() if value is not None}
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        context = {**given, "lens": lens, **design_facts}
-        relevant = before[1]
-        flipped = {
-            asked
-            for asked in questions_gated_by(self.kb, question)
-            if bool(self._asks_when(asked)(context, None)) != (asked in relevant)
-        }
-        if not flipped:
-            return before
-        now = relevant ^ flipped
-        return tuple(asked for asked in self.kb.questions if asked in now), now
-
-    def question_fact(self, question: str, answers: Mapping[str, Any], relevant: frozenset[str]) -> Any:
-        """A question's fact for checked answers under which the `relevant` questions are: its
-        answer, else its assumption, else None (no fact), as `facts_of` finds it."""
-        if question not in relevant:
-            return None
-        given = answers.get(question)
-        return self._assumed.get(question) if given is None else given
 
     def picks_of(self, facts: dict[str, Any], lens: Lens, stages: Iterable[str]) -> dict[str, str | None]:
         """The top picks of these stages (None: no pick) from one untraced run over the facts
