@@ -21,7 +21,6 @@ from advisor.engine.lookahead import Lookahead
 from advisor.engine.reach import questions_gated_by
 from advisor.engine.result import Lens, Result
 from advisor.knowledge.answers import coerce_answers
-from advisor.knowledge.crossref import facts_read
 from advisor.knowledge.models import Question
 from advisor.knowledge.values import Value
 
@@ -221,7 +220,7 @@ class Interview:
         skips included)."""
         kb = self.engine.kb
         stages = self._stages_of(question_id)
-        opens = follow_unlocks and question_id in _gating_facts(kb)
+        opens = follow_unlocks and bool(questions_gated_by(kb, question_id))
         if not stages and not opens:
             return ()
         baseline = ahead.picks(stages)
@@ -371,9 +370,3 @@ def _usefulness(choice: QuestionChoice, place: int) -> tuple[int, int, int]:
     something, then knowledge order (`place`)."""
     stages, answers = choice.rank
     return -stages, -answers, place
-
-
-@lru_cache(maxsize=16)
-def _gating_facts(kb: KnowledgeBase) -> frozenset[str]:
-    """Facts that some question's relevance (`asks_when`) depends on."""
-    return frozenset(fact for q in kb.questions.values() for fact in facts_read(q.asks_when))
