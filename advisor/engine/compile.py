@@ -191,7 +191,7 @@ def _split(plainer: Plainer, rule: Rule) -> tuple[list[Test], int, Plain | None]
     )
     tests += [Test("fact", name, "known", True) for name in inputs]
     need = len(tests)
-    gate = next((part for part in rest if not tests and _alpha_any(part)), None)
+    gate = None if tests else next((part for part in rest if _alpha_any(part)), None)
     if isinstance(gate, Group):
         rest.remove(gate)
         tests, need = [part for part in gate.parts if isinstance(part, Test)], 1

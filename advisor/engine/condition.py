@@ -110,10 +110,10 @@ class Plainer:
         return Test(kind, key, op, constant, ref, scale if op in ORDERED else None, extra)
 
 
-def facts_tested(condition: Plain) -> tuple[str, ...]:
+def facts_tested(condition: Plain | None) -> tuple[str, ...]:
     """Every fact a plain condition looks at (picks and design facts included), sorted."""
     found: set[str] = set()
-    pending = [condition]
+    pending = [condition] if condition is not None else []
     while pending:
         part = pending.pop()
         if isinstance(part, Group):
@@ -227,8 +227,8 @@ def _left(test: Test, nodes: Mapping[str, Node]) -> Callable[[Facts, Node | None
 
 def _test(test: Test, nodes: Mapping[str, Node], positions: Mapping[str, Mapping[str, int]]) -> Predicate:
     left = _left(test, nodes)
+    # the left side is a fact's value as it is (a pick without a trait is the picked id)
     reads_fact = test.kind == "fact" or (test.kind == "pick" and test.extra is None)
-    """The left side is a fact's value as it is (a pick without a trait is the picked id)."""
     key = test.key
     if test.op == "known":
         if reads_fact:

@@ -59,6 +59,12 @@ _new = tuple.__new__
 """Makes a Support or a Firing from a plain tuple, in C (thousands are made per run at scale)."""
 
 
+def _known(answers: Mapping[str, Any], design: Design | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The given answers (None: skipped, left out) and the design as facts."""
+    given = {key: value for key, value in answers.items() if value is not None}
+    return given, {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+
+
 def _domain(question: Question, kb: KnowledgeBase) -> frozenset[Any] | tuple[float, float] | None:
     if question.type in ("choice", "scale"):
         return frozenset(domain_values(question, kb.scales))
@@ -169,12 +175,11 @@ class Engine:
         }
         self._available = {node.id: node.status.available for node in kb.nodes.values()}
         self._about = {node.id: (node.name, node.status.state) for node in kb.nodes.values()}
-        self._names = {node.id: node.name for node in kb.nodes.values()}
+        """Node -> (name, status), as a candidate shows them."""
         self._stage_order = {stage_id: index for index, stage_id in enumerate(kb.stages)}
         self._settle_at = (*(position for position, _ in self.compiled.settles), len(self.compiled.ids))
         """Where each read pick is settled, then the end of the agenda."""
         self._settle_stage = tuple(stage for _, stage in self.compiled.settles)
-        """Node -> (name, status), as a candidate shows them."""
         self._successor = {
             node.id: (found.id if (found := successor_of(node, kb.nodes)) else None)
             for node in kb.nodes.values()
@@ -275,9 +280,7 @@ class Engine:
         self, answers: Mapping[str, Any], lens: Lens, design: Design | None = None
     ) -> tuple[tuple[str, ...], frozenset[str]]:
         """The ids of the `relevant` questions, in order and as a set."""
-        given = {key: value for key, value in answers.items() if value is not None}
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        relevance = self._relevant(given, lens, design_facts)
+        relevance = self._relevant(*_known(answers, design), lens)
         return relevance.ids, relevance.members
 
     def relevant_ids_if(
@@ -290,8 +293,7 @@ class Engine:
     ) -> tuple[tuple[str, ...], frozenset[str]]:
         """`relevant_ids` for answers that differ only in `question`'s from those the relevance
         `before` is for: only the questions whose `asks_when` reads it are asked again."""
-        given = {key: value for key, value in answers.items() if value is not None}
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
+        given, design_facts = _known(answers, design)
         context = {**given, "lens": lens, **design_facts}
         relevant = before[1]
         flipped = {
@@ -312,7 +314,7 @@ class Engine:
         given = answers.get(question)
         return self._assumed.get(question) if given is None else given
 
-    def _relevant(self, given: Mapping[str, Any], lens: Lens, design_facts: Mapping[str, Any]) -> _Relevance:
+    def _relevant(self, given: Mapping[str, Any], design_facts: Mapping[str, Any], lens: Lens) -> _Relevance:
         """The relevant questions for these answers and design (remembered per value of the
         gating facts)."""
         known_now = {**design_facts, **given, "lens": lens}
@@ -352,9 +354,8 @@ class Engine:
     ) -> tuple[dict[str, Any], list[str], list[str]]:
         """The facts, the questions reasoned with an assumption (in knowledge order), and the
         answers left out."""
-        design_facts = {design_fact(stage): frozenset(nodes) for stage, nodes in (design or {}).items()}
-        given = {key: value for key, value in answers.items() if value is not None}
-        relevance = self._relevant(given, lens, design_facts)
+        given, design_facts = _known(answers, design)
+        relevance = self._relevant(given, design_facts, lens)
         relevant = relevance.members
         facts: dict[str, Any] = {"lens": lens, **design_facts}
         ignored = []
@@ -423,7 +424,7 @@ class Engine:
         if engine is None:
             if len(self._partial) >= PARTIAL_MEMO:
                 self._partial.clear()
-            position = {rule_id: index for index, rule_id in enumerate(self.compiled.ids)}
+            position = self.compiled.position
             keep = frozenset(position[rule] for stage in stages for rule in rules_reaching(self.kb, stage))
             engine = self._partial[stages] = Engine(self.kb, self.compiled.restricted(keep))
         return engine
@@ -472,7 +473,7 @@ class Engine:
         bound, actions_of = self._ranged, tables.actions
         settle_at, settle_stage = self._settle_at, self._settle_stage
         settled, upcoming, end = 0, settle_at[0], settle_at[-1]
-        residuals, wheres, early = self._residuals, self.compiled.where, tables.rendered_early
+        residuals, wheres, early = self._residuals, tables.where, tables.rendered_early
         scores, support, traced, firings = run.scores, run.support, run.traced, run.firings
         excluded = run.excluded
         trace = run.trace
@@ -593,11 +594,9 @@ class Engine:
         facts the `where` reads (a node's traits never change)."""
         known = self._wheres.get(position)
         if known is None:
-            condition, tables = self.compiled.where[position], self.compiled
-            known = self._wheres[position] = (
-                predicate(condition, self.kb.nodes, tables.positions),
-                facts_tested(condition) if condition is not None else (),
-            )
+            condition = self.compiled.where[position]
+            predicate_of = predicate(condition, self.kb.nodes, self.compiled.positions)
+            known = self._wheres[position] = (predicate_of, facts_tested(condition))
         where, reads = known
         key = (position, *map(facts.get, reads))
         try:
@@ -686,14 +685,16 @@ class Engine:
     def _stages(self, run: _Run, lens: Lens, firings: tuple[Firing, ...]) -> tuple[StageResult, ...]:
         """What the run concluded on each stage it touched, in stage order."""
         supports_of, excluded_of, scores_of = run.support, run.excluded, run.scores
-        warnings_of, not_needed_of, stages, names = run.warnings, run.not_needed, self.kb.stages, self._names
+        warnings_of, not_needed_of, stages, about = run.warnings, run.not_needed, self.kb.stages, self._about
         touched = {*supports_of, *excluded_of, *warnings_of, *not_needed_of}
         found = []
         for stage_id in sorted(touched, key=self._stage_order.__getitem__):
             supported, excluded = supports_of.get(stage_id), excluded_of.get(stage_id)
             exclusions = (
                 [
-                    _new(Exclusion, (node, names[node], tuple([firings[i] for i in indexes]), (), False, ()))
+                    _new(
+                        Exclusion, (node, about[node][0], tuple([firings[i] for i in indexes]), (), False, ())
+                    )
                     for node, indexes in sorted(excluded.items())
                 ]
                 if excluded
