@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import model_validator
-
 from advisor.check.kinds import KINDS, Kind
 from advisor.check.severity import Severity
 from advisor.errors import AnswersError
@@ -25,6 +23,7 @@ if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 
+@dataclass(frozen=True, kw_only=True)
 class Suppression(Model):
     """A finding the architect accepts, by rule (a rule id or a finding kind), node, or both.
 
@@ -36,11 +35,9 @@ class Suppression(Model):
     reason: Text
     expires: datetime.date | None = None
 
-    @model_validator(mode="after")
-    def _names_something(self) -> Suppression:
+    def __post_init__(self) -> None:
         if self.rule is None and self.node is None:
             raise ValueError("a suppression names a 'rule', a 'node' or both")
-        return self
 
     def expired(self, today: datetime.date) -> bool:
         return self.expires is not None and self.expires < today
@@ -51,15 +48,17 @@ class Suppression(Model):
         return " on ".join(part for part in parts if part)
 
 
+@dataclass(frozen=True, kw_only=True)
 class DesignFile(AnswersFile):
     """An answers file plus the architect's suppressions, and optionally a CloudFormation
     template whose resources are read as (more of) the design."""
 
-    suppress: list[Suppression] = []
+    suppress: list[Suppression] = field(default_factory=list)
     template: str | None = None
     """A CloudFormation template (YAML or JSON), relative to this file."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class ExpectedFinding(Model):
     """A finding the scenario must produce: by kind (`violates`, `better-fit`…) or rule id, or both."""
 
@@ -70,24 +69,23 @@ class ExpectedFinding(Model):
     stage: Id | None = None
     suppressed: bool = False
 
-    @model_validator(mode="after")
-    def _names_what(self) -> ExpectedFinding:
+    def __post_init__(self) -> None:
         if self.kind is None and self.rule is None:
             raise ValueError("an expected finding names its 'kind', its 'rule' or both")
-        return self
 
     def describe(self) -> str:
         parts = [self.severity, self.kind or "", self.rule or "", self.node or "", self.stage or ""]
         return " ".join(part for part in parts if part) + (" (suppressed)" if self.suppressed else "")
 
 
+@dataclass(frozen=True, kw_only=True)
 class DesignScenario(DesignFile):
     """A design file with the findings it must produce."""
 
     id: Id
     title: Text
-    exam: list[TaskId] = []
-    expect_findings: list[ExpectedFinding] = []
+    exam: list[TaskId] = field(default_factory=list)
+    expect_findings: list[ExpectedFinding] = field(default_factory=list)
     expect_exit: Literal[0, 3] | None = None
     """The exit code of `advisor check --example ID` (default --fail-on error)."""
     known_gap: str = ""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
-
-from pydantic import Field, field_validator, model_validator
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from advisor.errors import AnswersError
 from advisor.knowledge.loader import validate_model
-from advisor.knowledge.models.base import Id, Model, TaskId, Text
+from advisor.knowledge.models.base import Deferred, Id, Model, TaskId, Text
 from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import Value, coerce_value
 from advisor.knowledge.yaml_io import YamlDocument, read_yaml
@@ -19,29 +18,29 @@ if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 
+def _focus_shape(value: Any) -> Any:
+    if (
+        value is None
+        or value == "all"
+        or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    ):
+        return value
+    raise ValueError("a list of stage ids, or 'all' for the whole pipeline")
+
+
+@dataclass(frozen=True, kw_only=True)
 class AnswersFile(Model):
     """An answers file: what `advisor recommend` reads and what the interview saves."""
 
     title: str = ""
     narrative: str = ""
     lens: Literal["exam", "current"] | None = None
-    focus: list[Id] | Literal["all"] | None = None
+    focus: Annotated[list[Id] | Literal["all"] | None, Deferred("BeforeValidator", _focus_shape)] = None
     """The stages the person is deciding; `all` (or nothing) for the whole pipeline."""
-    design: dict[Id, Id | list[Id]] = Field(default_factory=dict)
+    design: dict[Id, Id | list[Id]] = field(default_factory=dict)
     """What runs today: stage (or decision within a stage) -> node id(s)."""
-    answers: dict[str, Any] = Field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
     """Question id -> answer; `null` means "I don't know" (the question's assumption is used)."""
-
-    @field_validator("focus", mode="before")
-    @classmethod
-    def _focus_shape(cls, value: Any) -> Any:
-        if (
-            value is None
-            or value == "all"
-            or (isinstance(value, list) and all(isinstance(v, str) for v in value))
-        ):
-            return value
-        raise ValueError("a list of stage ids, or 'all' for the whole pipeline")
 
     @property
     def focus_stages(self) -> tuple[str, ...]:
@@ -57,14 +56,15 @@ class AnswersFile(Model):
         }
 
 
+@dataclass(frozen=True, kw_only=True)
 class StageExpectation(Model):
     """What a scenario expects of one stage."""
 
     top: Id | list[Id] | None = None
     """The expected top candidate (a list: any of these)."""
-    includes: list[Id] = []
+    includes: list[Id] = field(default_factory=list)
     """Nodes that must be among the candidates."""
-    excludes: dict[Id, str] = {}
+    excludes: dict[Id, str] = field(default_factory=dict)
     """Node -> id of the rule expected to exclude it (or `LENS` for the current lens)."""
     not_needed: bool | None = None
     """True: a rule settles the stage as not needed; False: none does."""
@@ -73,6 +73,7 @@ class StageExpectation(Model):
 Letter = Literal["A", "B", "C", "D"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Option(Model):
     """One answer option of a practice question, and the node it stands for."""
 
@@ -80,6 +81,7 @@ class Option(Model):
     node: Id
 
 
+@dataclass(frozen=True, kw_only=True)
 class PracticeQuestion(Model):
     """An exam-style multiple-choice question about one stage of the scenario."""
 
@@ -90,23 +92,22 @@ class PracticeQuestion(Model):
     why: dict[Letter, Text]
     """Why each wrong option is wrong (the answer's entry, if given, why it is right)."""
 
-    @model_validator(mode="after")
-    def _complete(self) -> PracticeQuestion:
+    def __post_init__(self) -> None:
         if sorted(self.options) != ["A", "B", "C", "D"]:
             raise ValueError("a practice question needs exactly the options A, B, C and D")
         missing = sorted(set(self.options) - {self.answer} - set(self.why))
         if missing:
             raise ValueError(f"'why' must explain every wrong option (missing: {', '.join(missing)})")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Scenario(AnswersFile):
     """An answers file with expected outcomes: an example, a test case, a practice item."""
 
     id: Id
     title: Text
-    expect: dict[Id, StageExpectation] = Field(min_length=1)
-    exam: list[TaskId] = []
+    expect: dict[Id, StageExpectation] = field(metadata={"min_length": 1})
+    exam: list[TaskId] = field(default_factory=list)
     question: PracticeQuestion | None = None
     known_gap: str = ""
     """Why the knowledge cannot meet this scenario yet; the test then expects it to fail."""

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from advisor.engine.tables import CompiledRules
     from advisor.knowledge.models import KnowledgeDocument
 
-FORMAT = "7"
+FORMAT = "8"
 KEEP = 8
 """How many cached knowledge versions to keep (one per edited state of a rules folder)."""
 SUFFIX = ".pickle"

@@ -41,10 +41,10 @@ from advisor.knowledge.models.condition import leaves
 from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import check_trait, coerce_single, coerce_value
 
-LENS_FACT = FactSpec.model_construct(
+LENS_FACT = FactSpec(
     id="lens",
     type="choice",
-    choices=[Choice.model_construct(id=lens, label=lens) for lens in ("exam", "current")],
+    choices=[Choice(id=lens, label=lens) for lens in ("exam", "current")],
 )
 """The built-in fact every rule may read: which lens the reasoning runs under (constructed, not
 validated: validating at import would build every schema validator, which a cached load never needs)."""

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from advisor.errors import AdvisorError, KnowledgeError, echo
 from advisor.knowledge import models
+from advisor.knowledge.models.base import Model
 from advisor.knowledge.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
 from advisor.knowledge.models.question import UNIT_PATTERN
 from advisor.knowledge.spelling import suggest
@@ -53,7 +53,7 @@ class Origin:
         return self.document.line_of((*self.loc, *sub))
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Model)
 
 Origins = dict[tuple[str, str], Origin]
 """(section, id) -> where that item is defined."""
@@ -107,7 +107,7 @@ def read_knowledge(rules_dir: Path) -> tuple[KnowledgeDocument, Origins]:
                 f" {', '.join(REQUIRED_SECTIONS)})",
                 rules_dir,
             )
-    return KnowledgeDocument.model_construct(None, **merged), origins
+    return KnowledgeDocument(**merged), origins
 
 
 def validate_model(
@@ -117,8 +117,10 @@ def validate_model(
     data = document.data if document.data is not None else {}
     if not isinstance(data, dict):
         raise error(f"expected a mapping at the top level, got {type(data).__name__}", shown, 1)
+    from pydantic import ValidationError  # imported only when a file needs it: it is slow
+
     try:
-        return model.model_validate(data)
+        return model.validate(data)
     except ValidationError as problem:
         first = problem.errors(include_url=False)[0]
         if first["type"] == "invalid_key":  # pydantic names the key by str(key): find the key itself
@@ -159,7 +161,7 @@ def describe_error(error: Any, loc: Loc, known_keys: Sequence[str] | None = None
     """A readable message for one pydantic error."""
     where = format_loc(loc)
     kind = error["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(loc[-1]) if loc else "?"
         parent = format_loc(loc[:-1])
         top = list(known_keys or ())
@@ -196,6 +198,7 @@ _EXPECTED = {
     "list_type": "a list",
     "dict_type": "a mapping",
     "model_type": "a mapping",
+    "dataclass_type": "a mapping",
     "date_type": "a date like 2024-01-31",
 }
 """What a value of the wrong type should have been, by pydantic error type."""
@@ -214,11 +217,11 @@ _PATTERN_HINTS = {
 def _schema_keys() -> set[str]:
     keys: set[str] = set()
     for value in vars(models).values():
-        if isinstance(value, type) and issubclass(value, BaseModel):
-            for name, field in value.model_fields.items():
-                keys.add(field.alias or name)
+        if isinstance(value, type) and issubclass(value, Model) and dataclasses.is_dataclass(value):
+            keys.update(_keys_of(value))
     return keys
 
 
-def _keys_of(model: type[BaseModel]) -> list[str]:
-    return [field.alias or name for name, field in model.model_fields.items()]
+def _keys_of(model: type[Model]) -> list[str]:
+    """The YAML keys of a schema model: its fields, by alias where a field has one."""
+    return [field.metadata.get("alias", field.name) for field in dataclasses.fields(model)]  # type: ignore[arg-type]

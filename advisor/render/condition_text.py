@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 INDENT = "  "
-PLAIN = Trait.model_construct(id="value", type="text", doc="A value shown as it is written.")
+PLAIN = Trait(id="value", type="text", doc="A value shown as it is written.")
 """How operands of tests other than fact and trait tests are shown: yes/no, numbers, ids."""
 SYMBOLS = {
     "eq": "=",

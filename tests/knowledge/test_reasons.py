@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -144,7 +145,7 @@ def test_allowlist_names_real_rules_and_nodes() -> None:
 
 
 def _with_reason(rule: Rule, because: str, title: str = "A reason") -> Rule:
-    return rule.model_copy(update={"because": because, "title": title})
+    return replace(rule, because=because, title=title)
 
 
 def test_a_reason_copied_from_another_nodes_rule_is_caught() -> None:
@@ -179,5 +180,5 @@ def test_a_word_form_of_the_node_counts_as_a_mention() -> None:
 def _rule_recommending(node_id: str) -> Rule:
     """A shipped rule rewritten to recommend only `node_id`."""
     template = SHIPPED.rules["EVA-001"]
-    action = template.then[0].model_copy(update={"recommend": node_id})
-    return template.model_copy(update={"then": [action]})
+    action = replace(template.then[0], recommend=node_id)
+    return replace(template, then=[action])

@@ -115,4 +115,4 @@ Resources:
 )
 def test_property_tests(test: dict[str, Any], expected: bool) -> None:
     properties, defaults = props(TEMPLATE)
-    assert holds(PropertyTest.model_validate(test), properties, defaults) is expected
+    assert holds(PropertyTest.validate(test), properties, defaults) is expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import pytest
@@ -71,7 +72,7 @@ def test_for_each_of_the_fixture_rules(fixture_kb: KnowledgeBase) -> None:
 
 
 def test_for_each_with_kinds_ids_and_a_compound_where(fixture_kb: KnowledgeBase) -> None:
-    for_each = ForEach.model_validate(
+    for_each = ForEach.validate(
         {
             "nodes": {
                 "kind": ["service", "feature"],
@@ -87,9 +88,9 @@ def test_for_each_with_kinds_ids_and_a_compound_where(fixture_kb: KnowledgeBase)
         "    floor = fast",
         "    delivers_to lake",
     ]
-    assert for_each_lines(
-        fixture_kb, ForEach.model_validate({"nodes": {"stage": ["ingestion", "storage"]}})
-    ) == ["For each node in stages ingestion, storage"]
+    assert for_each_lines(fixture_kb, ForEach.validate({"nodes": {"stage": ["ingestion", "storage"]}})) == [
+        "For each node in stages ingestion, storage"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -124,6 +125,7 @@ def test_every_shipped_rule_and_question_renders_without_json(kb: KnowledgeBase)
             assert not any('{"' in line for line in condition_lines(kb, question.asks_when))
 
 
+@dataclass(frozen=True, kw_only=True)
 class _UsesLike(Model):
     """A test kind the renderer has no case for: what it looks at, no operator."""
 
@@ -131,6 +133,7 @@ class _UsesLike(Model):
     uses: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class _PickLike(Model):
     """A test kind with an operator that is neither a fact nor a trait test."""
 
@@ -144,6 +147,7 @@ class _PickLike(Model):
         return self.eq
 
 
+@dataclass(frozen=True, kw_only=True)
 class _SettleLike(Model):
     KIND: ClassVar[str] = "not_needed"
     not_needed: str

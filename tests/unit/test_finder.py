@@ -3,6 +3,8 @@ the way a renamed service keeps its old name) and on the shipped knowledge."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from advisor.errors import UnknownIdError
@@ -14,9 +16,7 @@ from advisor.knowledge.finder import Finder, words
 def finder(fixture_kb: KnowledgeBase) -> Finder:
     """The fixture's items; Old D was once called "Stream Classic", New E is also "Stream Next"."""
     aliases = {"old_d": ["Stream Classic", "Legacy D"], "new_e": ["Stream Next"]}
-    nodes = [
-        node.model_copy(update={"aliases": aliases.get(node.id, [])}) for node in fixture_kb.nodes.values()
-    ]
+    nodes = [replace(node, aliases=aliases.get(node.id, [])) for node in fixture_kb.nodes.values()]
     return Finder([*nodes, *fixture_kb.rules.values(), *fixture_kb.questions.values()])
 
 
@@ -78,7 +78,7 @@ def test_nothing_matching_suggests_the_closest(finder: Finder) -> None:
 
 def test_ids_win_over_names_and_aliases(fixture_kb: KnowledgeBase) -> None:
     lake, warehouse = fixture_kb.nodes["lake"], fixture_kb.nodes["warehouse"]
-    finder = Finder([lake, warehouse.model_copy(update={"aliases": ["lake"]})])
+    finder = Finder([lake, replace(warehouse, aliases=["lake"])])
     assert finder.find("lake").id == "lake"
 
 
@@ -122,7 +122,7 @@ def test_every_shipped_id_name_and_alias_finds_its_item(kb: KnowledgeBase) -> No
 def test_a_name_two_items_go_by_is_ambiguous(fixture_kb: KnowledgeBase) -> None:
     """Like `PCA` (the SageMaker algorithm and the concept): both are listed, not the first."""
     lake, warehouse = fixture_kb.nodes["lake"], fixture_kb.nodes["warehouse"]
-    finder = Finder([node.model_copy(update={"aliases": ["Data Store"]}) for node in (warehouse, lake)])
+    finder = Finder([replace(node, aliases=["Data Store"]) for node in (warehouse, lake)])
     with pytest.raises(UnknownIdError) as error:
         finder.find("data store")
     assert str(error.value).splitlines()[1:] == ["  lake      — Lake", "  warehouse — Warehouse"]

@@ -102,7 +102,7 @@ def test_without_answers_there_is_no_chart_and_the_page_says_how_to_start(stats:
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_exam_and_domain_names_are_escaped(stats: PracticeStats, hostile: str) -> None:
-    exam = stats.exam.model_copy(update={"name": hostile})
+    exam = dataclasses.replace(stats.exam, name=hostile)
     domains = (dataclasses.replace(stats.domains[0], name=hostile), stats.domains[1])
     html = render_stats_page(dataclasses.replace(stats, exam=exam, domains=domains))
     assert "<script" not in html and 'onload="' not in html

@@ -70,8 +70,8 @@ def test_a_key_the_engine_disagrees_with_is_not_asked(fixture_kb: KnowledgeBase)
     [question] = by_id(engine, "spark_team_lake")
     written = question.scenario.question
     assert written is not None
-    wrong = written.model_copy(update={"options": {**written.options, "B": written.options["C"]}})
-    changed = replace(question, scenario=question.scenario.model_copy(update={"question": wrong}))
+    wrong = replace(written, options={**written.options, "B": written.options["C"]})
+    changed = replace(question, scenario=replace(question.scenario, question=wrong))
     assert pose(engine, changed) is None
 
 

@@ -1,4 +1,4 @@
-"""The pydantic schema of everything written in YAML: knowledge files, answers and scenarios."""
+"""The schema of everything written in YAML: knowledge files, answers and scenarios."""
 
 from advisor.knowledge.models.base import Id, LocalTaskId, Model, RuleId, Scalar, SourceUrl, TaskId
 from advisor.knowledge.models.cloudformation import PropertyTest, ResourceMapping

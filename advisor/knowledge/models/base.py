@@ -1,42 +1,118 @@
-"""Shared pydantic configuration and constrained id types for the YAML schema."""
+"""The schema's base class, its pydantic settings and the constrained id types.
+
+Schema models are frozen standard-library dataclasses, not pydantic models: pydantic builds
+their validators when YAML is first checked (`validator`), and nothing else imports it. A
+knowledge base read back from the cache, a run and its report therefore never import pydantic,
+which costs more than half of a short command's start-up.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Discriminator, StringConstraints
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic_core import CoreSchema
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+M = TypeVar("M")
+
+
+class Deferred:
+    """A pydantic annotation (`StringConstraints(...)`, `Tag(...)`, ...) written without importing
+    pydantic: it is built, by name, when pydantic first builds a validator that uses it."""
+
+    def __init__(self, name: str, *args: Any, **kwargs: Any):
+        self.name, self.args, self.kwargs = name, args, kwargs
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        import pydantic
+
+        real = getattr(pydantic, self.name)(*self.args, **self.kwargs)
+        own = getattr(real, "__get_pydantic_core_schema__", None)
+        if own is not None:  # Tag, Discriminator, BeforeValidator: they apply themselves
+            return own(source, handler)  # type: ignore[no-any-return]
+        return handler.generate_schema(Annotated[source, real])  # constraints pydantic knows
+
+
+def constrained(**constraints: Any) -> Deferred:
+    """String constraints: `pattern`, `min_length`, `strip_whitespace`."""
+    return Deferred("StringConstraints", **constraints)
+
+
+def bounded(**bounds: Any) -> Deferred:
+    """Number or length bounds: `gt`, `ge`, `le`, `min_length`."""
+    return Deferred("Field", **bounds)
+
+
+def tag(name: str) -> Deferred:
+    """The member of a tagged union that `key_discriminator` calls `name`."""
+    return Deferred("Tag", name)
+
+
+Id = Annotated[str, constrained(pattern=r"^[a-z][a-z0-9_]*$")]
 """Node, question, stage, scale and trait ids: lowercase snake_case."""
 
-RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}-\d{3}$")]
+RuleId = Annotated[str, constrained(pattern=r"^[A-Z]{3}-\d{3}$")]
 """Rule ids: a three-letter stage prefix and a number, e.g. `ING-004`."""
 
-LocalTaskId = Annotated[str, StringConstraints(pattern=r"^[1-9]\.[1-9]$")]
+LocalTaskId = Annotated[str, constrained(pattern=r"^[1-9]\.[1-9]$")]
 """A task statement's id inside its exam profile, e.g. `1.2` (domain 1, task statement 2)."""
 
-TaskId = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9_]*:)?[1-9]\.[1-9]$")]
+TaskId = Annotated[str, constrained(pattern=r"^([a-z][a-z0-9_]*:)?[1-9]\.[1-9]$")]
 """A reference to a task statement: `1.2` (the default exam profile) or `mla_c01:1.2`."""
 
-SourceUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+SourceUrl = Annotated[str, constrained(pattern=r"^https://[^\s]+$")]
 """A documentation page someone read; https only."""
 
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Text = Annotated[str, constrained(min_length=1, strip_whitespace=True)]
 
 Scalar = bool | int | float | str
 """A fact value: a choice or scale id, yes/no (true/false) or a number."""
 
 
-class Model(BaseModel):
-    """Base of every schema model: immutable, unknown keys are errors, and values are taken as
-    written (strict: `true` is no number, `"5"` no integer); keys only by their YAML name
-    (`in`, never the Python name `in_`); numbers finite. Validators are built on first use:
-    a knowledge base loaded from the cache never validates, so it never pays for them."""
+class Model:
+    """Base of every schema model, each a `@dataclass(frozen=True, kw_only=True)`.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, allow_inf_nan=False, defer_build=True)
+    Validated as pydantic would a strict, frozen model: unknown keys are errors, values are
+    taken as written (strict: `true` is no number, `"5"` no integer), keys only by their YAML
+    name (`in`, never the Python name `in_`, given as the field's `alias` metadata), numbers
+    finite. Checks across fields live in `__post_init__`, which pydantic calls after
+    validating the fields (its ValueError becomes the error's message)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "strict": True,
+        "extra": "forbid",
+        "allow_inf_nan": False,
+    }
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        """Strict, except that a model is read from a mapping (YAML's), not only from an
+        instance: the one place where a strict dataclass and a strict model differ."""
+        schema = handler(source)
+        dataclass_schema: dict[str, Any] = handler.resolve_ref_schema(schema)  # type: ignore[assignment]
+        dataclass_schema["strict"] = False
+        return schema
+
+    @classmethod
+    def validate(cls: type[M], data: Any) -> M:
+        """Validate plain data (parsed YAML) into this model; raises pydantic's ValidationError."""
+        return validator(cls).validate_python(data)
 
 
-def key_discriminator(keys: tuple[str, ...], what: str) -> Discriminator:
+_VALIDATORS: dict[type, TypeAdapter[Any]] = {}
+
+
+def validator(model: type[M]) -> TypeAdapter[M]:
+    """pydantic's validator of a schema model, built on first use."""
+    if model not in _VALIDATORS:
+        from pydantic import TypeAdapter
+
+        _VALIDATORS[model] = TypeAdapter(model)
+    return _VALIDATORS[model]
+
+
+def key_discriminator(keys: tuple[str, ...], what: str) -> Deferred:
     """Tell union members apart by which of `keys` a YAML mapping has (`{fact: ...}` is a
     fact test), or by the model's KIND; unmatched input gets one clear message."""
 
@@ -46,7 +122,8 @@ def key_discriminator(keys: tuple[str, ...], what: str) -> Discriminator:
         return getattr(value, "KIND", None)
 
     article = "an" if what[0] in "aeiou" else "a"
-    return Discriminator(
+    return Deferred(
+        "Discriminator",
         kind,
         custom_error_type=what,
         custom_error_message=f"{article} {what} needs one of the keys {', '.join(keys)}",

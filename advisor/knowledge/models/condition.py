@@ -4,12 +4,11 @@ stages' top picks and the design that runs today."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, Tag, model_validator
-
-from advisor.knowledge.models.base import Id, Model, Scalar, key_discriminator
+from advisor.knowledge.models.base import Id, Model, Scalar, key_discriminator, tag
 
 RelationType = Literal[
     "delivers_to",
@@ -27,6 +26,7 @@ OPERATORS = ("eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "contains", "kn
 _OPERATOR_FIELDS = tuple((name, "in_" if name == "in" else name) for name in OPERATORS)
 
 
+@dataclass(frozen=True, kw_only=True)
 class FactRef(Model):
     """A reference to the current value of a fact, used as the right-hand side of a test."""
 
@@ -36,12 +36,13 @@ class FactRef(Model):
 Operand = Scalar | list[Scalar] | FactRef
 
 
+@dataclass(frozen=True, kw_only=True)
 class _Test(Model):
     """One operator and its operand; exactly one operator key must be present."""
 
     eq: Operand | None = None
     ne: Operand | None = None
-    in_: Operand | None = Field(default=None, alias="in")
+    in_: Operand | None = field(default=None, metadata={"alias": "in"})
     not_in: Operand | None = None
     lt: Operand | None = None
     le: Operand | None = None
@@ -50,13 +51,11 @@ class _Test(Model):
     contains: Operand | None = None
     known: bool | None = None
 
-    @model_validator(mode="after")
-    def _one_operator(self) -> _Test:
+    def __post_init__(self) -> None:
         given = [name for name in OPERATORS if self.operand_of(name) is not None]
         if len(given) != 1:
             found = ", ".join(given) or "none"
             raise ValueError(f"a test needs exactly one operator of {', '.join(OPERATORS)} (found {found})")
-        return self
 
     def operand_of(self, name: str) -> Any:
         return getattr(self, "in_" if name == "in" else name)
@@ -64,8 +63,8 @@ class _Test(Model):
     @cached_property  # loading asks this of every test, several times
     def operator(self) -> str:
         values = self.__dict__
-        for name, field in _OPERATOR_FIELDS:
-            if values[field] is not None:
+        for name, attribute in _OPERATOR_FIELDS:
+            if values[attribute] is not None:
                 return name
         raise AssertionError("validated tests have one operator")  # pragma: no cover
 
@@ -74,6 +73,7 @@ class _Test(Model):
         return self.operand_of(self.operator)
 
 
+@dataclass(frozen=True, kw_only=True)
 class FactTest(_Test):
     """Test the value of a fact (an answer, a derived fact, or the built-in `lens`)."""
 
@@ -81,6 +81,7 @@ class FactTest(_Test):
     fact: Id
 
 
+@dataclass(frozen=True, kw_only=True)
 class TraitTest(_Test):
     """Test a trait of the node bound by `for_each` (only valid inside `for_each.where`)."""
 
@@ -88,6 +89,7 @@ class TraitTest(_Test):
     trait: Id
 
 
+@dataclass(frozen=True, kw_only=True)
 class PickTest(_Test):
     """Test the top pick of another stage (its node id), or with `trait`, a trait of that node.
 
@@ -101,6 +103,7 @@ class PickTest(_Test):
     trait: Id | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class DesignTest(_Test):
     """Test what runs today in a stage (the answers file's `design:`): `contains` a node, or `known`."""
 
@@ -109,6 +112,7 @@ class DesignTest(_Test):
     """The stage (or sub-decision) of the design."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class UsesTest(Model):
     """True when the design names this node in any stage."""
 
@@ -116,6 +120,7 @@ class UsesTest(Model):
     uses: Id
 
 
+@dataclass(frozen=True, kw_only=True)
 class RelationTest(Model):
     """True when the bound node has a relation of this type to the node `to`."""
 
@@ -124,37 +129,40 @@ class RelationTest(Model):
     to: Id
 
 
+@dataclass(frozen=True, kw_only=True)
 class AllOf(Model):
     """True when every child condition is true."""
 
     KIND: ClassVar[str] = "all"
-    all: list[Condition] = Field(min_length=1)
+    all: list[Condition] = field(metadata={"min_length": 1})
 
 
+@dataclass(frozen=True, kw_only=True)
 class AnyOf(Model):
     """True when at least one child condition is true."""
 
     KIND: ClassVar[str] = "any"
-    any: list[Condition] = Field(min_length=1)
+    any: list[Condition] = field(metadata={"min_length": 1})
 
 
+@dataclass(frozen=True, kw_only=True)
 class NotOf(Model):
     """True when the child condition is false."""
 
     KIND: ClassVar[str] = "not"
-    not_: Condition = Field(alias="not")
+    not_: Condition = field(metadata={"alias": "not"})
 
 
 Condition = Annotated[
-    Annotated[AllOf, Tag("all")]
-    | Annotated[AnyOf, Tag("any")]
-    | Annotated[NotOf, Tag("not")]
-    | Annotated[FactTest, Tag("fact")]
-    | Annotated[TraitTest, Tag("trait")]
-    | Annotated[RelationTest, Tag("relation")]
-    | Annotated[PickTest, Tag("pick")]
-    | Annotated[DesignTest, Tag("design")]
-    | Annotated[UsesTest, Tag("uses")],
+    Annotated[AllOf, tag("all")]
+    | Annotated[AnyOf, tag("any")]
+    | Annotated[NotOf, tag("not")]
+    | Annotated[FactTest, tag("fact")]
+    | Annotated[TraitTest, tag("trait")]
+    | Annotated[RelationTest, tag("relation")]
+    | Annotated[PickTest, tag("pick")]
+    | Annotated[DesignTest, tag("design")]
+    | Annotated[UsesTest, tag("uses")],
     key_discriminator(
         ("all", "any", "not", "fact", "pick", "design", "uses", "trait", "relation"), "condition"
     ),

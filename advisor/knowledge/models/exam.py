@@ -7,21 +7,22 @@ profile's) or `mla_c01:1.2` (another profile's), so a second exam is a data chan
 from __future__ import annotations
 
 import datetime
-
-from pydantic import Field
+from dataclasses import dataclass, field
 
 from advisor.knowledge.models.base import Id, LocalTaskId, Model, SourceUrl, Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Domain(Model):
     """An exam domain, with its share of the scored questions."""
 
     id: Id
     name: Text
-    weight: int = Field(ge=0, le=100)
+    weight: int = field(metadata={"ge": 0, "le": 100})
     """Percent of the exam's scored content."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Task(Model):
     """A task statement such as 1.2 "Identify and implement a data ingestion solution"."""
 
@@ -30,6 +31,7 @@ class Task(Model):
     title: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class ScopeItem(Model):
     """A service, feature or algorithm the exam expects candidates to know.
 
@@ -42,6 +44,7 @@ class ScopeItem(Model):
     category: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class ExamProfile(Model):
     """One exam: its format, domains, task statements and in-scope items."""
 
@@ -51,15 +54,15 @@ class ExamProfile(Model):
     name: Text
     default: bool = False
     """The profile that unprefixed task ids (`1.2`) and the `exam` lens refer to by default."""
-    questions: int = Field(ge=1)
-    minutes: int = Field(ge=1)
-    pass_percent: int = Field(ge=1, le=100)
+    questions: int = field(metadata={"ge": 1})
+    minutes: int = field(metadata={"ge": 1})
+    pass_percent: int = field(metadata={"ge": 1, "le": 100})
     """The share of correct answers that passes a practice exam."""
     retired: datetime.date | None = None
     note: str = ""
-    sources: list[SourceUrl] = Field(min_length=1)
-    domains: list[Domain] = Field(min_length=1)
-    tasks: list[Task] = Field(min_length=1)
-    scope: list[ScopeItem] = Field(default_factory=list)
-    out_of_scope: list[ScopeItem] = Field(default_factory=list)
+    sources: list[SourceUrl] = field(metadata={"min_length": 1})
+    domains: list[Domain] = field(metadata={"min_length": 1})
+    tasks: list[Task] = field(metadata={"min_length": 1})
+    scope: list[ScopeItem] = field(default_factory=list)
+    out_of_scope: list[ScopeItem] = field(default_factory=list)
     """Services the guide says the exam does not expect; `advisor kb coverage` lists them."""

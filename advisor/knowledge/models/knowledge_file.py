@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import dataclass, field
 
 from advisor.knowledge.models.base import Model
 from advisor.knowledge.models.cloudformation import ResourceMapping
@@ -25,20 +25,22 @@ SECTIONS = (
 )
 
 
+@dataclass(frozen=True, kw_only=True)
 class KnowledgeFile(Model):
     """A YAML file in rules/; the loader merges all files into one knowledge base."""
 
-    exams: list[ExamProfile] = Field(default_factory=list)
-    stages: list[Stage] = Field(default_factory=list)
-    scales: list[Scale] = Field(default_factory=list)
-    traits: list[Trait] = Field(default_factory=list)
-    questions: list[Question] = Field(default_factory=list)
-    facts: list[DerivedFact] = Field(default_factory=list)
-    nodes: list[Node] = Field(default_factory=list)
-    rules: list[Rule] = Field(default_factory=list)
-    cloudformation: list[ResourceMapping] = Field(default_factory=list)
+    exams: list[ExamProfile] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+    scales: list[Scale] = field(default_factory=list)
+    traits: list[Trait] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    facts: list[DerivedFact] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    cloudformation: list[ResourceMapping] = field(default_factory=list)
     """How CloudFormation resources read as a design (`advisor check --template`)."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class KnowledgeDocument(KnowledgeFile):
     """Every file merged; the validated form that is cached and compiled."""

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field, model_validator
 
 from advisor.knowledge.models.base import Id, Model, SourceUrl, TaskId, Text
 from advisor.knowledge.models.condition import RelationType
@@ -19,23 +18,22 @@ UNAVAILABLE_STATES: frozenset[str] = frozenset({"closed_to_new_customers", "reti
 TraitValue = bool | int | float | str | list[str]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Status(Model):
     """Whether a new customer can use this today, and what replaces it if not."""
 
     state: State = "active"
     since: datetime.date | None = None
     successor: Id | None = None
-    former_names: list[str] = Field(default_factory=list)
+    former_names: list[str] = field(default_factory=list)
     note: str = ""
-    sources: list[SourceUrl] = Field(default_factory=list)
+    sources: list[SourceUrl] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _changes_are_sourced(self) -> Status:
+    def __post_init__(self) -> None:
         if self.state != "active" and not self.sources:
             raise ValueError(f"a '{self.state}' status needs 'sources' (the page that says so)")
         if self.state == "renamed" and not self.former_names:
             raise ValueError("a 'renamed' status needs 'former_names'")
-        return self
 
     @property
     def available(self) -> bool:
@@ -43,21 +41,22 @@ class Status(Model):
         return self.state not in UNAVAILABLE_STATES
 
 
+@dataclass(frozen=True, kw_only=True)
 class Node(Model):
     """A service, feature, algorithm or concept that recommendations can name."""
 
     id: Id
     name: Text
     kind: NodeKind
-    stages: list[Id] = Field(min_length=1)
+    stages: list[Id] = field(metadata={"min_length": 1})
     summary: Text
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     parent: Id | None = None
     """For a configuration: the service, feature or algorithm it configures."""
-    traits: dict[Id, TraitValue] = Field(default_factory=dict)
-    status: Status = Field(default_factory=Status)
-    relations: dict[RelationType, list[Id]] = Field(default_factory=dict)
-    exam: list[TaskId] = Field(default_factory=list)
+    traits: dict[Id, TraitValue] = field(default_factory=dict)
+    status: Status = field(default_factory=Status)
+    relations: dict[RelationType, list[Id]] = field(default_factory=dict)
+    exam: list[TaskId] = field(default_factory=list)
     exam_note: str = ""
     """Where the exam's view differs from today's documentation, say so here."""
-    sources: list[SourceUrl] = Field(min_length=1)
+    sources: list[SourceUrl] = field(metadata={"min_length": 1})

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
-
-from advisor.knowledge.models.base import Id, Model, Scalar, TaskId, Text
+from advisor.knowledge.models.base import Id, Model, Scalar, TaskId, Text, bounded, constrained
 from advisor.knowledge.models.condition import Condition
 
 FactType = Literal["choice", "multi_choice", "yes_no", "number", "scale"]
 
 UNIT_PATTERN = r"^[^\s\d.-]\S*( \S+)*$"
-Unit = Annotated[str, StringConstraints(pattern=UNIT_PATTERN)]
+Unit = Annotated[str, constrained(pattern=UNIT_PATTERN)]
 """A unit as people type it after a number: words separated by single spaces (`labelled
 examples`), not starting with a digit, a dot or a minus sign."""
 
-Factor = Annotated[float, Field(gt=0)]
+Factor = Annotated[float, bounded(gt=0)]
 """How many base units one unit is: a positive, finite number."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Choice(Model):
     """One possible answer of a choice question."""
 
@@ -27,6 +27,7 @@ class Choice(Model):
     label: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class FactSpec(Model):
     """The domain of a fact: what values it can take."""
 
@@ -45,8 +46,7 @@ class FactSpec(Model):
     minimum: float | None = None
     maximum: float | None = None
 
-    @model_validator(mode="after")
-    def _domain_fits_type(self) -> FactSpec:
+    def __post_init__(self) -> None:
         needs = {"choice": "choices", "multi_choice": "choices", "scale": "scale", "number": "unit"}
         wanted = needs.get(self.type)
         if wanted and getattr(self, wanted) is None:
@@ -64,9 +64,9 @@ class FactSpec(Model):
             raise ValueError(f"'{given[0]}' does not apply to a {self.type} fact")
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             raise ValueError(f"minimum {self.minimum:g} is above maximum {self.maximum:g} (swap them)")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Question(FactSpec):
     """A structured question about the business problem; its answer becomes a fact."""
 
@@ -79,15 +79,15 @@ class Question(FactSpec):
     assume: Scalar | list[Scalar] | None = None
     """The conservative value reasoned with when the person skips the question."""
     assume_because: str = ""
-    exam: list[TaskId] = Field(default=[], min_length=0)
+    exam: list[TaskId] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _assumption_explained(self) -> Question:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if self.assume is not None and not self.assume_because:
             raise ValueError("'assume' needs 'assume_because' saying why it is the safe guess")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class DerivedFact(FactSpec):
     """A fact concluded by rules rather than asked."""
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Annotated, ClassVar
-
-from pydantic import Field, StringConstraints, Tag
 
 from advisor.knowledge.models.base import (
     Id,
@@ -14,15 +13,18 @@ from advisor.knowledge.models.base import (
     SourceUrl,
     TaskId,
     Text,
+    constrained,
     key_discriminator,
+    tag,
 )
 from advisor.knowledge.models.condition import Condition
 from advisor.knowledge.models.node import NodeKind
 
-NodeRef = Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9_]*|\{node\})$")]
+NodeRef = Annotated[str, constrained(pattern=r"^([a-z][a-z0-9_]*|\{node\})$")]
 """A node id, or `{node}` for the node bound by `for_each`."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Selector(Model):
     """Which nodes a `for_each` rule ranges over; every given filter must match."""
 
@@ -32,6 +34,7 @@ class Selector(Model):
     has_trait: list[Id] | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class ForEach(Model):
     """Quantification: apply the rule once for each selected node for which `where` holds."""
 
@@ -39,16 +42,18 @@ class ForEach(Model):
     where: Condition | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Recommend(Model):
     """Support a node as a candidate of a stage, adding `weight` to its score."""
 
     KIND: ClassVar[str] = "recommend"
     recommend: NodeRef
-    weight: int = Field(default=1, ge=-10, le=10)
+    weight: int = field(default=1, metadata={"ge": -10, "le": 10})
     stage: Id | None = None
     """Defaults to the rule's stage."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Exclude(Model):
     """Reject a node for a stage; the rule's `because` is the reason shown."""
 
@@ -57,6 +62,7 @@ class Exclude(Model):
     stage: Id | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Formula(Model):
     """Arithmetic over number facts, e.g. `ceil(max(write_mb_s / 1, write_records_s / 1000))`.
 
@@ -68,6 +74,7 @@ class Formula(Model):
     formula: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Derive(Model):
     """Conclude a fact, which other rules can read."""
 
@@ -76,6 +83,7 @@ class Derive(Model):
     value: Scalar | Formula
 
 
+@dataclass(frozen=True, kw_only=True)
 class NotNeeded(Model):
     """Settle a stage as not needed (the rule's `because` says why): it gets no top pick."""
 
@@ -84,6 +92,7 @@ class NotNeeded(Model):
     """The stage."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Diagnose(Model):
     """Conclude the cause of a symptom of the running system; the rule's recommendations are
     the fixes, ranked with everything else in their stages."""
@@ -95,6 +104,7 @@ class Diagnose(Model):
     """The symptom question this explains."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Warn(Model):
     """Attach a warning to the rule's stage; the text is a template like `because`."""
 
@@ -103,16 +113,17 @@ class Warn(Model):
 
 
 Action = Annotated[
-    Annotated[Recommend, Tag("recommend")]
-    | Annotated[Exclude, Tag("exclude")]
-    | Annotated[Derive, Tag("derive")]
-    | Annotated[Warn, Tag("warn")]
-    | Annotated[NotNeeded, Tag("not_needed")]
-    | Annotated[Diagnose, Tag("diagnose")],
+    Annotated[Recommend, tag("recommend")]
+    | Annotated[Exclude, tag("exclude")]
+    | Annotated[Derive, tag("derive")]
+    | Annotated[Warn, tag("warn")]
+    | Annotated[NotNeeded, tag("not_needed")]
+    | Annotated[Diagnose, tag("diagnose")],
     key_discriminator(("recommend", "exclude", "derive", "warn", "not_needed", "diagnose"), "action"),
 ]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Rule(Model):
     """One piece of expert knowledge, written so that it reads like a finding."""
 
@@ -124,8 +135,8 @@ class Rule(Model):
     """Higher fires first; ties are broken by id."""
     when: Condition | None = None
     for_each: ForEach | None = None
-    then: list[Action] = Field(min_length=1)
+    then: list[Action] = field(metadata={"min_length": 1})
     because: Text
     """A template rendered with the actual values: `{fact.latency}`, `{node.name}`, ..."""
-    sources: list[SourceUrl] = Field(min_length=1)
-    exam: list[TaskId] = Field(default_factory=list)
+    sources: list[SourceUrl] = field(metadata={"min_length": 1})
+    exam: list[TaskId] = field(default_factory=list)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field
 
 from advisor.knowledge.models.base import Id, Model, TaskId, Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Stage(Model):
     """A stage of an ML solution; recommendations are grouped by stage."""
 
@@ -17,11 +17,12 @@ class Stage(Model):
     order: int
     """Position in a report: stages are shown in ascending order."""
     doc: str = ""
-    exam: list[TaskId] = Field(default_factory=list)
+    exam: list[TaskId] = field(default_factory=list)
     within: Id | None = None
     """For a decision inside a stage (a sub-decision such as stream capacity mode): the stage."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class ScaleValue(Model):
     """One step of a scale."""
 
@@ -29,15 +30,17 @@ class ScaleValue(Model):
     label: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Scale(Model):
     """Ordered values that rules can compare, listed from smallest/fastest to largest/slowest."""
 
     id: Id
     name: Text
     doc: str = ""
-    values: list[ScaleValue] = Field(min_length=2)
+    values: list[ScaleValue] = field(metadata={"min_length": 2})
 
 
+@dataclass(frozen=True, kw_only=True)
 class Trait(Model):
     """The type of a node attribute, so that every node's traits can be checked on load."""
 
