@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 from advisor.errors import AnswersError
 from advisor.knowledge.loader import validate_model
 from advisor.knowledge.models.base import Deferred, Id, Model, TaskId, Text
+from advisor.knowledge.models.quick import quick_validate
 from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import Value, coerce_value
 from advisor.knowledge.yaml_io import YamlDocument, read_yaml
@@ -132,7 +133,9 @@ def parse_answers(
     kb: KnowledgeBase, document: YamlDocument, shown: str, model: type[A]
 ) -> tuple[A, dict[str, Value | None]]:
     """Validate a read YAML document as `model` (an answers file or an extension of one)."""
-    parsed = validate_model(model, document, shown, AnswersError)
+    parsed = quick_validate(model, document.data)
+    if parsed is None:  # something to report, or a shape only pydantic reads
+        parsed = validate_model(model, document, shown, AnswersError)
     _check_focus(kb, parsed, document, shown)
     _check_design(kb, parsed, document, shown)
     if isinstance(parsed, Scenario):
