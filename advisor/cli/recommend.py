@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import TYPE_CHECKING, Any
 
 from advisor.cli.options import add_lens, add_output, path_argument
@@ -12,6 +13,9 @@ from advisor.knowledge.spelling import suggest
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+ID = re.compile(r"[a-z0-9_]+")
+"""A scenario id, as every shipped example's file name is."""
 
 
 def register(commands: Any) -> None:
@@ -42,6 +46,9 @@ def example_path(name: str) -> Path:
     """The shipped scenario file whose id (and file name) is `name`."""
     from advisor.knowledge.scenarios import scenario_files
 
+    named = scenario_files(file_name=f"{name}.yaml") if ID.fullmatch(name) else []
+    if named:  # found by its file name: faster than listing every scenario
+        return named[0]
     found = {path.stem: path for path in reversed(scenario_files())}
     if name not in found:
         raise UnknownIdError(f"unknown example '{name}'{suggest(name, set(found))}; see 'advisor examples'")

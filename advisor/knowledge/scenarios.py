@@ -30,11 +30,11 @@ DESIGNS_FOLDER = "designs"
 """Below the scenarios folder: design checks (`advisor check --example`), not answer sets."""
 
 
-def scenario_files(root: Path | None = None) -> list[Path]:
-    """Every answers scenario below `root` (default: the shipped scenarios), sorted; the
-    design checks under designs/ are read by advisor.check.scenario instead."""
+def scenario_files(root: Path | None = None, file_name: str = "*.yaml") -> list[Path]:
+    """Every answers scenario below `root` (default: the shipped scenarios), sorted, or those
+    called `file_name`; the design checks under designs/ are read by advisor.check.scenario."""
     base = root or scenarios_dir()
-    return sorted(path for path in base.rglob("*.yaml") if path.relative_to(base).parts[0] != DESIGNS_FOLDER)
+    return sorted(path for path in base.rglob(file_name) if path.relative_to(base).parts[0] != DESIGNS_FOLDER)
 
 
 def read_scenario(kb: KnowledgeBase, path: Path) -> tuple[Scenario, dict[str, Value | None]]:

@@ -212,6 +212,22 @@ def test_unknown_example_is_a_usage_problem(capsys: pytest.CaptureFixture[str]) 
     assert capsys.readouterr().err.startswith("advisor: unknown example 'no_such_example_here'")
 
 
+@pytest.mark.parametrize("name", ["*", "card_payments_*", "../foundation/card_payments_sub_second_fan_out"])
+def test_an_example_name_is_a_name_not_a_pattern_or_path(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["recommend", "--example", name]) == 1
+    assert capsys.readouterr().err.startswith(f"advisor: unknown example '{name}'")
+
+
+@pytest.mark.parametrize(
+    "name", ["card_payments_sub_second_fan_out", "mla_d1_analysts_databrew_ruleset_before_training"]
+)
+def test_an_example_is_found_in_any_scenario_folder(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--example", name]) == 0
+    assert capsys.readouterr().out.startswith("AWS ML Advisor — ")
+
+
 def test_usage_error_is_one_line_with_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["recommend", "--format", "pdf", "x.yaml"])
