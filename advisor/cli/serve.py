@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
+SESSION_QUIT_SECONDS = 10
+"""How long a stopping server waits for each open tab's app process to quit."""
 EXIT_CANNOT_LISTEN = 1
 WEB_FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.DOTALL)
 LOCAL_FONT = (
@@ -132,7 +134,10 @@ def local_server(command: str, host: str, port: int) -> Any:
                 self.sessions.discard(task)
 
         async def on_shutdown(self, app: web.Application) -> None:
-            for task in list(self.sessions):
+            sessions = list(self.sessions)
+            for task in sessions:
                 task.cancel()
+            if sessions:  # each app process quits while the loop still runs, or its pipes
+                await asyncio.wait(sessions, timeout=SESSION_QUIT_SECONDS)  # outlive the loop
 
     return LocalServer(command, host=host, port=port, title="AWS ML Advisor")
