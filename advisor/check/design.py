@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
 
-@dataclass(frozen=True, kw_only=True)
 class Suppression(Model):
     """A finding the architect accepts, by rule (a rule id or a finding kind), node, or both.
 
@@ -48,7 +47,6 @@ class Suppression(Model):
         return " on ".join(part for part in parts if part)
 
 
-@dataclass(frozen=True, kw_only=True)
 class DesignFile(AnswersFile):
     """An answers file plus the architect's suppressions, and optionally a CloudFormation
     template whose resources are read as (more of) the design."""
@@ -58,7 +56,6 @@ class DesignFile(AnswersFile):
     """A CloudFormation template (YAML or JSON), relative to this file."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class ExpectedFinding(Model):
     """A finding the scenario must produce: by kind (`violates`, `better-fit`…) or rule id, or both."""
 
@@ -78,7 +75,6 @@ class ExpectedFinding(Model):
         return " ".join(part for part in parts if part) + (" (suppressed)" if self.suppressed else "")
 
 
-@dataclass(frozen=True, kw_only=True)
 class DesignScenario(DesignFile):
     """A design file with the findings it must produce."""
 

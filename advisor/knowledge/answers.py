@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
@@ -29,7 +29,6 @@ def _focus_shape(value: Any) -> Any:
     raise ValueError("a list of stage ids, or 'all' for the whole pipeline")
 
 
-@dataclass(frozen=True, kw_only=True)
 class AnswersFile(Model):
     """An answers file: what `advisor recommend` reads and what the interview saves."""
 
@@ -57,7 +56,6 @@ class AnswersFile(Model):
         }
 
 
-@dataclass(frozen=True, kw_only=True)
 class StageExpectation(Model):
     """What a scenario expects of one stage."""
 
@@ -74,7 +72,6 @@ class StageExpectation(Model):
 Letter = Literal["A", "B", "C", "D"]
 
 
-@dataclass(frozen=True, kw_only=True)
 class Option(Model):
     """One answer option of a practice question, and the node it stands for."""
 
@@ -82,7 +79,6 @@ class Option(Model):
     node: Id
 
 
-@dataclass(frozen=True, kw_only=True)
 class PracticeQuestion(Model):
     """An exam-style multiple-choice question about one stage of the scenario."""
 
@@ -101,7 +97,6 @@ class PracticeQuestion(Model):
             raise ValueError(f"'why' must explain every wrong option (missing: {', '.join(missing)})")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Scenario(AnswersFile):
     """An answers file with expected outcomes: an example, a test case, a practice item."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import pytest
@@ -125,7 +124,6 @@ def test_every_shipped_rule_and_question_renders_without_json(kb: KnowledgeBase)
             assert not any('{"' in line for line in condition_lines(kb, question.asks_when))
 
 
-@dataclass(frozen=True, kw_only=True)
 class _UsesLike(Model):
     """A test kind the renderer has no case for: what it looks at, no operator."""
 
@@ -133,7 +131,6 @@ class _UsesLike(Model):
     uses: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class _PickLike(Model):
     """A test kind with an operator that is neither a fact nor a trait test."""
 
@@ -147,7 +144,6 @@ class _PickLike(Model):
         return self.eq
 
 
-@dataclass(frozen=True, kw_only=True)
 class _SettleLike(Model):
     KIND: ClassVar[str] = "not_needed"
     not_needed: str

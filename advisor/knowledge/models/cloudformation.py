@@ -6,7 +6,7 @@ resource type or property is a data change in rules/, like any other AWS fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Any
 
 from advisor.knowledge.models.base import Id, Model, Scalar, SourceUrl, Text, constrained
@@ -21,7 +21,6 @@ PROPERTY_OPERATORS = ("known", "eq", "ne", "in", "not_in", "lt", "le", "gt", "ge
 """`known: true` the property is set; `contains` a substring of a text or an item of a list."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class PropertyTest(Model):
     """One test of a resource property, with exactly one operator."""
 
@@ -58,7 +57,6 @@ class PropertyTest(Model):
         return self.operand_of(self.operator)
 
 
-@dataclass(frozen=True, kw_only=True)
 class ResourceMapping(Model):
     """A resource of `type` whose properties pass every test of `when` puts `design`'s nodes in
     the design (stage -> node)."""

@@ -4,7 +4,7 @@ stages' top picks and the design that runs today."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -26,7 +26,6 @@ OPERATORS = ("eq", "ne", "in", "not_in", "lt", "le", "gt", "ge", "contains", "kn
 _OPERATOR_FIELDS = tuple((name, "in_" if name == "in" else name) for name in OPERATORS)
 
 
-@dataclass(frozen=True, kw_only=True)
 class FactRef(Model):
     """A reference to the current value of a fact, used as the right-hand side of a test."""
 
@@ -36,7 +35,6 @@ class FactRef(Model):
 Operand = Scalar | list[Scalar] | FactRef
 
 
-@dataclass(frozen=True, kw_only=True)
 class _Test(Model):
     """One operator and its operand; exactly one operator key must be present."""
 
@@ -73,7 +71,6 @@ class _Test(Model):
         return self.operand_of(self.operator)
 
 
-@dataclass(frozen=True, kw_only=True)
 class FactTest(_Test):
     """Test the value of a fact (an answer, a derived fact, or the built-in `lens`)."""
 
@@ -81,7 +78,6 @@ class FactTest(_Test):
     fact: Id
 
 
-@dataclass(frozen=True, kw_only=True)
 class TraitTest(_Test):
     """Test a trait of the node bound by `for_each` (only valid inside `for_each.where`)."""
 
@@ -89,7 +85,6 @@ class TraitTest(_Test):
     trait: Id
 
 
-@dataclass(frozen=True, kw_only=True)
 class PickTest(_Test):
     """Test the top pick of another stage (its node id), or with `trait`, a trait of that node.
 
@@ -103,7 +98,6 @@ class PickTest(_Test):
     trait: Id | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class DesignTest(_Test):
     """Test what runs today in a stage (the answers file's `design:`): `contains` a node, or `known`."""
 
@@ -112,7 +106,6 @@ class DesignTest(_Test):
     """The stage (or sub-decision) of the design."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class UsesTest(Model):
     """True when the design names this node in any stage."""
 
@@ -120,7 +113,6 @@ class UsesTest(Model):
     uses: Id
 
 
-@dataclass(frozen=True, kw_only=True)
 class RelationTest(Model):
     """True when the bound node has a relation of this type to the node `to`."""
 
@@ -129,7 +121,6 @@ class RelationTest(Model):
     to: Id
 
 
-@dataclass(frozen=True, kw_only=True)
 class AllOf(Model):
     """True when every child condition is true."""
 
@@ -137,7 +128,6 @@ class AllOf(Model):
     all: list[Condition] = field(metadata={"min_length": 1})
 
 
-@dataclass(frozen=True, kw_only=True)
 class AnyOf(Model):
     """True when at least one child condition is true."""
 
@@ -145,7 +135,6 @@ class AnyOf(Model):
     any: list[Condition] = field(metadata={"min_length": 1})
 
 
-@dataclass(frozen=True, kw_only=True)
 class NotOf(Model):
     """True when the child condition is false."""
 

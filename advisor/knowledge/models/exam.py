@@ -7,12 +7,11 @@ profile's) or `mla_c01:1.2` (another profile's), so a second exam is a data chan
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from advisor.knowledge.models.base import Id, LocalTaskId, Model, SourceUrl, Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class Domain(Model):
     """An exam domain, with its share of the scored questions."""
 
@@ -22,7 +21,6 @@ class Domain(Model):
     """Percent of the exam's scored content."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Task(Model):
     """A task statement such as 1.2 "Identify and implement a data ingestion solution"."""
 
@@ -31,7 +29,6 @@ class Task(Model):
     title: Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class ScopeItem(Model):
     """A service, feature or algorithm the exam expects candidates to know.
 
@@ -44,7 +41,6 @@ class ScopeItem(Model):
     category: Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class ExamProfile(Model):
     """One exam: its format, domains, task statements and in-scope items."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from advisor.knowledge.models.base import Model
 from advisor.knowledge.models.cloudformation import ResourceMapping
@@ -25,7 +25,6 @@ SECTIONS = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
 class KnowledgeFile(Model):
     """A YAML file in rules/; the loader merges all files into one knowledge base."""
 
@@ -41,6 +40,5 @@ class KnowledgeFile(Model):
     """How CloudFormation resources read as a design (`advisor check --template`)."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class KnowledgeDocument(KnowledgeFile):
     """Every file merged; the validated form that is cached and compiled."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from advisor.knowledge.models.base import Id, Model, SourceUrl, TaskId, Text
@@ -18,7 +18,6 @@ UNAVAILABLE_STATES: frozenset[str] = frozenset({"closed_to_new_customers", "reti
 TraitValue = bool | int | float | str | list[str]
 
 
-@dataclass(frozen=True, kw_only=True)
 class Status(Model):
     """Whether a new customer can use this today, and what replaces it if not."""
 
@@ -41,7 +40,6 @@ class Status(Model):
         return self.state not in UNAVAILABLE_STATES
 
 
-@dataclass(frozen=True, kw_only=True)
 class Node(Model):
     """A service, feature, algorithm or concept that recommendations can name."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Literal
 
 from advisor.knowledge.models.base import Id, Model, Scalar, TaskId, Text, bounded, constrained
@@ -19,7 +19,6 @@ Factor = Annotated[float, bounded(gt=0)]
 """How many base units one unit is: a positive, finite number."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Choice(Model):
     """One possible answer of a choice question."""
 
@@ -27,7 +26,6 @@ class Choice(Model):
     label: Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class FactSpec(Model):
     """The domain of a fact: what values it can take."""
 
@@ -66,7 +64,6 @@ class FactSpec(Model):
             raise ValueError(f"minimum {self.minimum:g} is above maximum {self.maximum:g} (swap them)")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Question(FactSpec):
     """A structured question about the business problem; its answer becomes a fact."""
 
@@ -87,7 +84,6 @@ class Question(FactSpec):
             raise ValueError("'assume' needs 'assume_because' saying why it is the safe guess")
 
 
-@dataclass(frozen=True, kw_only=True)
 class DerivedFact(FactSpec):
     """A fact concluded by rules rather than asked."""
 

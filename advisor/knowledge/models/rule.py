@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, ClassVar
 
 from advisor.knowledge.models.base import (
@@ -24,7 +24,6 @@ NodeRef = Annotated[str, constrained(pattern=r"^([a-z][a-z0-9_]*|\{node\})$")]
 """A node id, or `{node}` for the node bound by `for_each`."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Selector(Model):
     """Which nodes a `for_each` rule ranges over; every given filter must match."""
 
@@ -34,7 +33,6 @@ class Selector(Model):
     has_trait: list[Id] | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class ForEach(Model):
     """Quantification: apply the rule once for each selected node for which `where` holds."""
 
@@ -42,7 +40,6 @@ class ForEach(Model):
     where: Condition | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class Recommend(Model):
     """Support a node as a candidate of a stage, adding `weight` to its score."""
 
@@ -53,7 +50,6 @@ class Recommend(Model):
     """Defaults to the rule's stage."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Exclude(Model):
     """Reject a node for a stage; the rule's `because` is the reason shown."""
 
@@ -62,7 +58,6 @@ class Exclude(Model):
     stage: Id | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class Formula(Model):
     """Arithmetic over number facts, e.g. `ceil(max(write_mb_s / 1, write_records_s / 1000))`.
 
@@ -74,7 +69,6 @@ class Formula(Model):
     formula: Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class Derive(Model):
     """Conclude a fact, which other rules can read."""
 
@@ -83,7 +77,6 @@ class Derive(Model):
     value: Scalar | Formula
 
 
-@dataclass(frozen=True, kw_only=True)
 class NotNeeded(Model):
     """Settle a stage as not needed (the rule's `because` says why): it gets no top pick."""
 
@@ -92,7 +85,6 @@ class NotNeeded(Model):
     """The stage."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Diagnose(Model):
     """Conclude the cause of a symptom of the running system; the rule's recommendations are
     the fixes, ranked with everything else in their stages."""
@@ -104,7 +96,6 @@ class Diagnose(Model):
     """The symptom question this explains."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Warn(Model):
     """Attach a warning to the rule's stage; the text is a template like `because`."""
 
@@ -123,7 +114,6 @@ Action = Annotated[
 ]
 
 
-@dataclass(frozen=True, kw_only=True)
 class Rule(Model):
     """One piece of expert knowledge, written so that it reads like a finding."""
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from advisor.knowledge.models.base import Id, Model, TaskId, Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class Stage(Model):
     """A stage of an ML solution; recommendations are grouped by stage."""
 
@@ -22,7 +21,6 @@ class Stage(Model):
     """For a decision inside a stage (a sub-decision such as stream capacity mode): the stage."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class ScaleValue(Model):
     """One step of a scale."""
 
@@ -30,7 +28,6 @@ class ScaleValue(Model):
     label: Text
 
 
-@dataclass(frozen=True, kw_only=True)
 class Scale(Model):
     """Ordered values that rules can compare, listed from smallest/fastest to largest/slowest."""
 
@@ -40,7 +37,6 @@ class Scale(Model):
     values: list[ScaleValue] = field(metadata={"min_length": 2})
 
 
-@dataclass(frozen=True, kw_only=True)
 class Trait(Model):
     """The type of a node attribute, so that every node's traits can be checked on load."""
 
