@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -22,6 +23,24 @@ def test_recommend_a_shipped_example_in_every_format(advisor: Run, outside: Path
     written = advisor("recommend", "--example", EXAMPLE, "--format", "markdown", "-o", "report.md")
     assert written.returncode == 0
     assert (outside / "report.md").read_text().startswith("# ")
+
+
+def test_a_warm_recommend_reads_cache_and_answers_without_importing_pydantic(
+    advisor: Run, advisor_script: Path, outside: Path, tmp_path: Path
+) -> None:
+    """pydantic costs more start-up than the rest of the command (README, Measured): the cache
+    holds plain dataclasses, and a well-formed answers file is read without it. A module that
+    imports it on this path would quietly undo that."""
+    assert advisor("recommend", "--example", EXAMPLE).returncode == 0  # fills the cache
+    (outside / "mine.yaml").write_text("lens: current\nanswers:\n  data_arrival: streaming\n")
+    env = {**os.environ, "ADVISOR_CACHE_DIR": str(tmp_path / "cache")}
+    for argv in (["--example", EXAMPLE], ["mine.yaml"]):
+        command = [sys.executable, "-X", "importtime", str(advisor_script), "recommend", *argv]
+        run = subprocess.run(command, capture_output=True, text=True, cwd=outside, env=env, check=False)
+        assert run.returncode == 0, run.stderr
+        imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
+        assert "advisor.knowledge.models.quick" in imported  # the measurement sees our modules
+        assert not {name for name in imported if name.split(".")[0] in ("pydantic", "pydantic_core")}
 
 
 def test_ask_from_a_pipe_saves_answers_that_recommend_reads(advisor: Run, outside: Path) -> None:
