@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 def _focus_shape(value: Any) -> Any:
+    """`focus` is checked as a whole first, so that its error names both shapes it may take."""
     if (
         value is None
         or value == "all"

@@ -197,7 +197,6 @@ _EXPECTED = {
     "bool_type": "true or false",
     "list_type": "a list",
     "dict_type": "a mapping",
-    "model_type": "a mapping",
     "dataclass_type": "a mapping",
     "date_type": "a date like 2024-01-31",
 }
