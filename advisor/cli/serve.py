@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
-SESSION_QUIT_SECONDS = 10
-"""How long a stopping server waits for each open tab's app process to quit."""
 EXIT_CANNOT_LISTEN = 1
 WEB_FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.DOTALL)
 LOCAL_FONT = (
@@ -107,37 +105,6 @@ def local_page(html: str, static_url: str) -> str:
 
 
 def local_server(command: str, host: str, port: int) -> Any:
-    import asyncio  # here, not at the top: every command builds this module's parser
-
-    from aiohttp import web
-    from textual_serve.server import Server
-
-    class LocalServer(Server):
-        """textual-serve's server with a page that asks no other host, and sessions that end
-        (their app process quits) when the server stops, even while a browser tab is open."""
-
-        sessions: set[asyncio.Task[Any]] = set()
-
-        async def handle_index(self, request: web.Request) -> web.StreamResponse:
-            response = await super().handle_index(request)
-            if isinstance(response, web.Response) and response.text is not None:
-                response.text = local_page(response.text, f"{self.public_url}/static/")
-            return response
-
-        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-            task = asyncio.current_task()
-            assert task is not None
-            self.sessions.add(task)
-            try:
-                return await super().handle_websocket(request)
-            finally:
-                self.sessions.discard(task)
-
-        async def on_shutdown(self, app: web.Application) -> None:
-            sessions = list(self.sessions)
-            for task in sessions:
-                task.cancel()
-            if sessions:  # each app process quits while the loop still runs, or its pipes
-                await asyncio.wait(sessions, timeout=SESSION_QUIT_SECONDS)  # outlive the loop
+    from advisor.cli.web_server import LocalServer  # textual-serve is imported only to serve
 
     return LocalServer(command, host=host, port=port, title="AWS ML Advisor")

@@ -60,7 +60,7 @@ def served(advisor_script: Path, outside: Path, tmp_path: Path) -> Iterator[str]
             server.kill()
             raise
     assert server.returncode == 0, errors
-    assert "Traceback" not in errors
+    assert "Traceback" not in errors, errors
 
 
 class Terminal:

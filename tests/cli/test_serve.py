@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import shlex
 import socket
 import subprocess
@@ -134,3 +135,39 @@ def test_any_port_text_is_a_port_or_a_usage_error(text: str) -> None:
         assert str(error) == f"'{text}' is not a port number (1-65535)"
     else:
         assert 1 <= port <= 65535 and str(port) == text.lstrip("0")
+
+
+def _stopped_returncode(service_class: type[Any]) -> int | None:
+    """Start a session whose app closes its output at once but exits only when its input
+    closes, stop it, and say whether the process had exited (and been reaped) by then."""
+    from textual_serve.download_manager import DownloadManager
+
+    async def noop(*args: Any) -> None:
+        return None
+
+    async def session() -> int | None:
+        app = f"exec {shlex.quote(sys.executable)} -c 'import os, sys; os.close(1); sys.stdin.read()'"
+        service = service_class(
+            app, write_bytes=noop, write_str=noop, close=noop, download_manager=DownloadManager(), debug=False
+        )
+        await service.start(80, 24)
+        await service.stop()
+        process = service._process
+        returncode = process.returncode
+        if returncode is None:  # textual-serve's own stop: clean up after it
+            process.kill()
+            await process.wait()
+        return returncode
+
+    return asyncio.run(session())
+
+
+def test_a_stopped_session_has_reaped_its_app_process() -> None:
+    """textual-serve's `stop` returns before the app process has exited, which left its pipes to
+    be collected after the server's loop had closed (a traceback on Ctrl+C)."""
+    from textual_serve.app_service import AppService
+
+    from advisor.cli.web_server import ReapedAppService
+
+    assert _stopped_returncode(AppService) is None  # the race this guards against
+    assert _stopped_returncode(ReapedAppService) == 0
