@@ -175,11 +175,8 @@ def predicate(
     if condition.kind == "relation":
         relation, target = condition.key, condition.extra
         return lambda facts, node: node is not None and target in node.relations.get(relation, ())  # type: ignore[call-overload]
-    if condition.kind == "uses":
+    if condition.kind == "uses":  # a node of several stages (the plainer makes one stage a `contains`)
         used, keys = condition.key, condition.extra
-        if len(keys) == 1:
-            (key,) = keys
-            return lambda facts, node: used in facts.get(key, ())
         return lambda facts, node: any(used in facts.get(key, ()) for key in keys)
     return _test(condition, nodes, positions)
 
