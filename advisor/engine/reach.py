@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from advisor.knowledge.crossref import facts_read, rule_reads, rule_writes, stages_acted_on
+from advisor.knowledge.crossref import facts_read, rule_writes, stages_acted_on
 from advisor.knowledge.models import Rule, Warn
 
 if TYPE_CHECKING:
@@ -68,9 +68,9 @@ def _gated(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=16)
 def _reads(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """Rule id -> the facts the rule reads."""
-    stages_of = {node.id: node.stages for node in kb.nodes.values()}
-    return {rule.id: rule_reads(rule, stages_of) for rule in kb.rules.values()}
+    """Rule id -> the facts the rule reads (as compiling worked them out)."""
+    compiled = kb.compiled
+    return {rule: frozenset(compiled.reads[position]) for rule, position in compiled.position.items()}
 
 
 @lru_cache(maxsize=16)
