@@ -14,9 +14,6 @@ from advisor.knowledge.spelling import suggest
 if TYPE_CHECKING:
     from pathlib import Path
 
-ID = re.compile(r"[a-z0-9_]+")
-"""A scenario id, as every shipped example's file name is."""
-
 
 def register(commands: Any) -> None:
     recommend = commands.add_parser("recommend", help="recommend services per stage for an answers file")
@@ -44,9 +41,10 @@ def run_examples(args: argparse.Namespace) -> int:
 
 def example_path(name: str) -> Path:
     """The shipped scenario file whose id (and file name) is `name`."""
+    from advisor.knowledge.models.base import ID_PATTERN
     from advisor.knowledge.scenarios import scenario_files
 
-    named = scenario_files(file_name=f"{name}.yaml") if ID.fullmatch(name) else []
+    named = scenario_files(file_name=f"{name}.yaml") if re.fullmatch(ID_PATTERN, name) else []
     if named:  # found by its file name: faster than listing every scenario
         return named[0]
     found = {path.stem: path for path in reversed(scenario_files())}

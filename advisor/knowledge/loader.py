@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from advisor.errors import AdvisorError, KnowledgeError, echo
 from advisor.knowledge import models
-from advisor.knowledge.models.base import Model
+from advisor.knowledge.models.base import ID_PATTERN, Model
 from advisor.knowledge.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
 from advisor.knowledge.models.question import UNIT_PATTERN
 from advisor.knowledge.spelling import suggest
@@ -203,7 +203,7 @@ _EXPECTED = {
 """What a value of the wrong type should have been, by pydantic error type."""
 
 _PATTERN_HINTS = {
-    r"^[a-z][a-z0-9_]*$": "must be a lowercase snake_case id",
+    ID_PATTERN: "must be a lowercase snake_case id",
     r"^[A-Z]{3}-\d{3}$": "must be a rule id like ING-004",
     r"^[1-4]\.[1-9]$": "must be an exam task statement like 1.2",
     r"^https://[^\s]+$": "must be an https:// URL",

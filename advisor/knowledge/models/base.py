@@ -50,8 +50,9 @@ def tag(name: str) -> Deferred:
     return Deferred("Tag", name)
 
 
-Id = Annotated[str, constrained(pattern=r"^[a-z][a-z0-9_]*$")]
-"""Node, question, stage, scale and trait ids: lowercase snake_case."""
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+Id = Annotated[str, constrained(pattern=ID_PATTERN)]
+"""Node, question, stage, scale, trait and scenario ids: lowercase snake_case."""
 
 RuleId = Annotated[str, constrained(pattern=r"^[A-Z]{3}-\d{3}$")]
 """Rule ids: a three-letter stage prefix and a number, e.g. `ING-004`."""
