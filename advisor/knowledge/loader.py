@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from advisor.errors import AdvisorError, KnowledgeError, echo
 from advisor.knowledge import models
-from advisor.knowledge.models.base import ID_PATTERN, Model
+from advisor.knowledge.models.base import ID_PATTERN, Model, yaml_key
 from advisor.knowledge.models.knowledge_file import SECTIONS, KnowledgeDocument, KnowledgeFile
 from advisor.knowledge.models.question import UNIT_PATTERN
 from advisor.knowledge.spelling import suggest
@@ -223,4 +223,4 @@ def _schema_keys() -> set[str]:
 
 def _keys_of(model: type[Model]) -> list[str]:
     """The YAML keys of a schema model: its fields, by alias where a field has one."""
-    return [field.metadata.get("alias", field.name) for field in dataclasses.fields(model)]  # type: ignore[arg-type]
+    return [yaml_key(field) for field in dataclasses.fields(model)]  # type: ignore[arg-type]

@@ -127,6 +127,11 @@ class Model:
         return validator(cls).validate_python(data)
 
 
+def yaml_key(field: dataclasses.Field[Any]) -> str:
+    """The key a model's field is written under in YAML: its `alias`, else its name."""
+    return str(field.metadata.get("alias", field.name))
+
+
 _VALIDATORS: dict[type, TypeAdapter[Any]] = {}
 
 

@@ -18,7 +18,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from advisor.knowledge.models.base import Deferred, Model
+from advisor.knowledge.models.base import Deferred, Model, yaml_key
 
 M = TypeVar("M", bound=Model)
 
@@ -64,7 +64,7 @@ def _build_model_check(model: type[Model]) -> Check:
         constraints = {key: value for key, value in field.metadata.items() if key != "alias"}
         if set(constraints) - {"min_length"}:
             raise _UnsureError
-        key = field.metadata.get("alias", field.name)
+        key = yaml_key(field)
         required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
         minimum = constraints.get("min_length", 0)
         fields.append((key, field.name, _check(hints[field.name]), minimum, required))
