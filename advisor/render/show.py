@@ -54,7 +54,8 @@ def _node(kb: KnowledgeBase, node: Node) -> str:
     if rules:
         out += ["", "Rules that mention it:"]
         out += [f"  {rule.id}  {rule.title}" for rule in rules]
-    out += ["", "Sources:", *[f"  {url}" for url in [*node.sources, *node.status.sources]]]
+    pages = dict.fromkeys([*node.sources, *node.status.sources])  # a status often cites a node's page
+    out += ["", "Sources:", *[f"  {url}" for url in pages]]
     return "\n".join(out) + "\n"
 
 

@@ -71,6 +71,14 @@ def test_kb_show_prints_a_status_note_once(capsys: pytest.CaptureFixture[str]) -
         assert out.count(note) == 1, node_id
 
 
+def test_kb_show_lists_each_source_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """A status often cites a page the node already cites: the page is listed once."""
+    _, out, _ = run_shipped(capsys, "kb", "show", "kinesis_data_analytics_for_sql")
+    sources = out.split("\nSources:\n", 1)[1].split()
+    assert "https://docs.aws.amazon.com/kinesisanalytics/latest/dev/API_Reference.html" in sources
+    assert len(sources) == len(set(sources))
+
+
 # -- kb show: finding ------------------------------------------------------------------------
 
 
