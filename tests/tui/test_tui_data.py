@@ -63,6 +63,14 @@ def test_stage_picks_mark_what_changed(fixture_engine: Engine, fixture_kb: Knowl
     assert stage_picks(fixture_kb, before)[0].badge == "closed to new customers"
 
 
+def test_stage_picks_put_the_stages_in_focus_first(fixture_engine: Engine, fixture_kb: KnowledgeBase) -> None:
+    answers = {"arrival": "stream"}
+    picks = stage_picks(fixture_kb, fixture_engine.run(answers, focus=("storage",)))
+    assert [(p.stage, p.in_focus) for p in picks] == [("Storage", True), ("Ingestion", False)]
+    unfocused = stage_picks(fixture_kb, fixture_engine.run(answers))
+    assert [(p.stage, p.in_focus) for p in unfocused] == [("Ingestion", True), ("Storage", True)]
+
+
 def test_result_rows_list_candidates_and_who_rejected_them(fixture_engine: Engine) -> None:
     kb = fixture_engine.kb
     result = fixture_engine.run({"arrival": "batch"}, "current")

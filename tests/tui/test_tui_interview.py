@@ -61,6 +61,15 @@ async def test_a_digit_answers_and_the_live_panel_follows(app: AdvisorApp) -> No
         assert shown(app) == "record_mb"
 
 
+async def test_the_live_panel_shows_the_stages_in_focus_first(app: AdvisorApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "3", "enter")  # deciding storage only
+        panel = interview_of(app).query_one(RecommendationsPanel)
+        assert [(p.stage, p.in_focus) for p in panel.picks] == [("Storage", True), ("Ingestion", False)]
+        text = str(panel.query_one("#picks", Static).render())
+        assert text.index("Storage") < text.index("Outside your focus") < text.index("Ingestion")
+
+
 async def test_arrows_and_enter_answer_too(app: AdvisorApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "n", "enter", "down", "enter")

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def stage_picks(kb: KnowledgeBase, result: Result, previous: Result | None = None) -> tuple[StagePick, ...]:
-    """A row per stage that has a top pick (or just lost one), in stage order.
+    """A row per stage that has a top pick (or just lost one): the stages in focus first, the
+    others after them, each part in stage order.
 
     `changed` compares with `previous`, the result before the last answer.
     """
@@ -31,6 +32,7 @@ def stage_picks(kb: KnowledgeBase, result: Result, previous: Result | None = Non
                 score=top.score if top else None,
                 badge=badge(top.state) if top else "",
                 changed=changed,
+                in_focus=not result.focus or bool({stage_id, stage.within} & set(result.focus)),
             )
         )
-    return tuple(picks)
+    return tuple(sorted(picks, key=lambda pick: not pick.in_focus))  # stable: stage order kept

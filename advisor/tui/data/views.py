@@ -48,6 +48,8 @@ class StagePick:
     badge: str
     changed: bool
     """The top pick differs from the one before the last answer."""
+    in_focus: bool = True
+    """The stage (or the stage it is a decision within) is one the person is deciding."""
 
 
 ItemKind = Literal["stage", "candidate", "exclusion", "group", "diagnosis"]

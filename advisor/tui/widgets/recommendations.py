@@ -12,7 +12,8 @@ from advisor.tui.data.views import StagePick
 
 
 class RecommendationsPanel(VerticalScroll):
-    """Top pick per stage; a stage whose pick changed with the last answer is marked ●."""
+    """Top pick per stage, the stages in focus first; a stage whose pick changed with the last
+    answer is marked ●."""
 
     picks: reactive[tuple[StagePick, ...]] = reactive((), init=False)
     lens: reactive[str] = reactive("exam")
@@ -34,7 +35,9 @@ def render_picks(picks: tuple[StagePick, ...]) -> Content:
     if not picks:
         return Content.styled("No recommendation yet: answer a question.", "$text-muted")
     rows: list[Content] = []
-    for pick in picks:
+    for index, pick in enumerate(picks):
+        if not pick.in_focus and (index == 0 or picks[index - 1].in_focus):
+            rows.append(Content.styled("Outside your focus", "italic $text-muted"))
         mark = Content.styled("● ", "$accent") if pick.changed else Content("  ")
         rows.append(Content.assemble(mark, (pick.stage, "bold")))
         if pick.top:
