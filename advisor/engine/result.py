@@ -238,4 +238,8 @@ class Result:
 
     def in_focus(self, stage: StageResult) -> bool:
         """Is the stage (or the stage it is a decision within) one the person is deciding?"""
-        return not self.focus or stage.stage in self.focus or stage.within in self.focus
+        return self.stage_in_focus(stage.stage, stage.within)
+
+    def stage_in_focus(self, stage: str, within: str | None) -> bool:
+        """`in_focus` by ids, for a stage the result may have concluded nothing about."""
+        return not self.focus or stage in self.focus or within in self.focus

@@ -32,7 +32,7 @@ def stage_picks(kb: KnowledgeBase, result: Result, previous: Result | None = Non
                 score=top.score if top else None,
                 badge=badge(top.state) if top else "",
                 changed=changed,
-                in_focus=not result.focus or bool({stage_id, stage.within} & set(result.focus)),
+                in_focus=result.stage_in_focus(stage_id, stage.within),
             )
         )
     return tuple(sorted(picks, key=lambda pick: not pick.in_focus))  # stable: stage order kept
