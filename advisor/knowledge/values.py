@@ -97,13 +97,27 @@ def _number_in_base_unit(spec: FactSpec, raw: Any) -> float:
             f"{echo(digits)} has more than {MAX_DIGITS} digits (write a number such as '12 {spec.unit}')"
         )
     number = float(digits)
+    factors = spec.units or {}
+    unit = _plural_unit(unit, {spec.unit or "", *factors})
     if unit and unit != spec.unit:
-        factors = spec.units or {}
         if unit not in factors:
             known = ", ".join(dict.fromkeys([spec.unit or "", *sorted(factors)]))
             raise ValueError(f"unknown unit {echo(unit)} for '{spec.id}' (use one of: {known})")
         number *= factors[unit]
     return number
+
+
+def _plural_unit(unit: str, known: set[str]) -> str:
+    """`application` read as `applications`, the unit `quantity_text` makes singular for 1."""
+    plural = unit + "s"
+    return plural if unit not in known and plural in known and _is_plural_word(plural) else unit
+
+
+def _is_plural_word(unit: str) -> bool:
+    """A unit of lowercase words ending in a plural (`applications`, `labelled examples`), not
+    a symbol (`s`, `MB`, `records/s`)."""
+    last = unit.rsplit(" ", 1)[-1]
+    return unit.replace(" ", "").isalpha() and unit.islower() and len(last) > 2 and last.endswith("s")
 
 
 def _whole(spec: FactSpec, number: float) -> float:
@@ -170,7 +184,15 @@ def _number_label(spec: FactSpec, value: float) -> str:
     factors = {spec.unit: 1.0, **(spec.units or {})}
     fitting = [(factor, unit) for unit, factor in factors.items() if factor <= abs(value)]
     factor, unit = max(fitting) if fitting and value else (1.0, spec.unit)
-    return f"{number_text(value / factor)} {unit}"
+    return quantity_text(value / factor, unit)
+
+
+def quantity_text(value: float, unit: str) -> str:
+    """`3 KB`, `2 applications`, `1 application`: a unit that is a plural word is singular for 1."""
+    text = number_text(value)
+    if text == "1" and _is_plural_word(unit):
+        unit = unit[:-1]
+    return f"{text} {unit}"
 
 
 def number_text(value: float) -> str:
@@ -201,7 +223,7 @@ def trait_label(trait: Trait, scales: Mapping[str, Scale], value: object) -> str
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):
-        return f"{number_text(value)} {trait.unit}" if trait.unit else number_text(value)
+        return quantity_text(value, trait.unit) if trait.unit else number_text(value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if trait.type == "scale" and trait.scale:

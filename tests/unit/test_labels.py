@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from advisor.knowledge import KnowledgeBase
 from advisor.knowledge.models import FactSpec, Trait
-from advisor.knowledge.values import accepted_units, label_of, number_text, trait_label, typed_number
+from advisor.knowledge.values import (
+    accepted_units,
+    coerce_value,
+    label_of,
+    number_text,
+    trait_label,
+    typed_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,6 +48,38 @@ def test_number_text_is_never_scientific(value: float) -> None:
 def test_a_count_without_other_units_reads_in_full() -> None:
     examples = FactSpec(id="examples", type="number", unit="labelled examples")
     assert label_of(examples, {}, 5_000_000.0) == "5,000,000 labelled examples"
+
+
+@pytest.mark.parametrize(
+    ("unit", "one", "two"),
+    [
+        ("applications", "1 application", "2 applications"),
+        ("labelled examples", "1 labelled example", "2 labelled examples"),
+        ("days", "1 day", "2 days"),
+        ("records/s", "1 records/s", "2 records/s"),  # a rate: a symbol, left alone
+        ("s", "1 s", "2 s"),
+        ("MB", "1 MB", "2 MB"),
+    ],
+)
+def test_a_unit_that_is_a_plural_word_is_singular_for_one(unit: str, one: str, two: str) -> None:
+    spec = FactSpec(id="n", type="number", unit=unit)
+    assert (label_of(spec, {}, 1.0), label_of(spec, {}, 2.0)) == (one, two)
+    trait = Trait(id="n", type="number", unit=unit, doc="N.")
+    assert (trait_label(trait, {}, 1), trait_label(trait, {}, 2)) == (one, two)
+
+
+@pytest.mark.parametrize("typed", ["1 application", "1 applications", "3 application"])
+def test_a_singular_unit_is_read_as_its_plural(typed: str) -> None:
+    """What `label_of` writes for 1 reads back, and a count typed in the singular is accepted."""
+    spec = FactSpec(id="n", type="number", unit="applications")
+    assert coerce_value(spec, {}, typed) == float(typed.split(maxsplit=1)[0])
+
+
+def test_a_singular_of_another_unit_converts() -> None:
+    spec = FactSpec(id="d", type="number", unit="days", units={"days": 1, "weeks": 7})
+    assert coerce_value(spec, {}, "1 week") == 7.0
+    with pytest.raises(ValueError, match="unknown unit 'fortnight'"):
+        coerce_value(spec, {}, "1 fortnight")
 
 
 def test_a_size_takes_the_largest_unit_that_keeps_it_above_one(fixture_kb: KnowledgeBase) -> None:
