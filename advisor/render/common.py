@@ -9,11 +9,13 @@ from advisor.engine.result import Candidate, Diagnosis, Fix, Result, StageResult
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
-LENS_DESCRIPTION = {
-    "exam": "what the AWS Certified Machine Learning \u2013 Specialty exam expects",
-    "current": "what a new AWS customer can use today",
-}
-"""What each lens reasons about, as a phrase."""
+
+def lens_description(kb: KnowledgeBase, lens: str) -> str:
+    """What a lens reasons about, as a phrase; the exam is the knowledge's default profile."""
+    if lens == "exam":
+        return f"what the {kb.default_exam.name} exam expects"
+    return "what a new AWS customer can use today"
+
 
 BADGES = {
     "renamed": "renamed",

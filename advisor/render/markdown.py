@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from advisor.engine.result import Result, StageResult
 from advisor.render.common import (
-    LENS_DESCRIPTION,
     answer_rows,
     badge,
     display_stages,
     fix_standing,
+    lens_description,
     not_needed_reasons,
     pick_text,
     sources_of,
@@ -31,7 +31,7 @@ def render_markdown(kb: KnowledgeBase, result: Result, title: str = "") -> str:
     number = {url: index for index, url in enumerate(sources, start=1)}
     out = [f"# {title or 'AWS ML Advisor recommendation'}", ""]
     out.append(
-        f"Reasoned under the **{result.lens}** lens ({LENS_DESCRIPTION[result.lens]}). Every "
+        f"Reasoned under the **{result.lens}** lens ({lens_description(kb, result.lens)}). Every "
         "recommendation names the rule that made it; numbers in brackets refer to the sources at the end."
     )
     out += ["", "## Answers", "", "| Question | Answer |", "| --- | --- |"]

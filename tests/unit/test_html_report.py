@@ -12,6 +12,7 @@ from advisor.knowledge import KnowledgeBase
 from advisor.render.html import render_report
 from advisor.render.html.diagram import layout_pipeline
 from advisor.render.html.report import build_report
+from advisor.render.markdown import render_markdown
 
 from html_page import HOSTILE, escaped, parse
 
@@ -225,3 +226,14 @@ def test_the_diagram_nests_a_decision_under_its_stage_and_mutes_stages_out_of_fo
     assert stage.x < x < decision.x == end
     assert top == stage.y + diagram.row_height and middle == decision.y + diagram.row_height / 2
     assert diagram.boxes[3].full_pick == ""  # drawn as an empty box
+
+
+def test_the_exam_lens_is_described_by_the_default_exam_profile(fixture_engine: Engine) -> None:
+    """The exam's name is data (rules/exams): a second profile must not need a code change."""
+    kb = fixture_engine.kb
+    expected = f"what the {kb.default_exam.name} exam expects"
+    result = fixture_engine.run(BIG_RECORDS, "exam")
+    assert expected in parse(render_report(fixture_engine, BIG_RECORDS, result, "Big records")).text
+    assert expected in render_markdown(kb, result)
+    current = fixture_engine.run(BIG_RECORDS, "current")
+    assert "what a new AWS customer can use today" in render_markdown(kb, current)

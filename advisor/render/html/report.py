@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.engine.explain import Change, explain, influencing_questions, what_would_change
 from advisor.render.common import (
-    LENS_DESCRIPTION,
     answer_rows,
     badge,
     display_stages,
+    lens_description,
     pick_text,
     stage_heading,
     support_lines,
@@ -151,7 +151,7 @@ def build_report(engine: Engine, answers: Mapping[str, Any], result: Result, tit
     return ReportView(
         title=title or DEFAULT_TITLE,
         lens=result.lens,
-        lens_text=LENS_DESCRIPTION[result.lens],
+        lens_text=lens_description(kb, result.lens),
         answers=tuple(Row(text, label) for _, text, label in answer_rows(kb, result)),
         assumptions=tuple(_assumed(kb, a) for a in result.assumptions),
         ignored=tuple(kb.questions[i.question].text for i in result.ignored),
