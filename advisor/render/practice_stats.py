@@ -63,11 +63,22 @@ def percent(area: AreaStats) -> str:
     return f"{round(100 * area.accuracy)}%" if area.accuracy is not None else "—"
 
 
-def stats_text(stats: PracticeStats) -> str:
+def counted(count: int, noun: str) -> str:
+    """`1 answer`, `2 answers`: a count with its noun, plural unless it is one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def progress_line(stats: PracticeStats) -> str:
+    """`8 answers in 3 rounds, 5 right (62%)`, the overall line of every format."""
     overall = stats.overall
+    answers, rounds = counted(overall.attempts, "answer"), counted(stats.rounds, "round")
+    return f"{answers} in {rounds}, {overall.correct} right ({percent(overall)})"
+
+
+def stats_text(stats: PracticeStats) -> str:
     lines = [
         f"Practice progress · {stats.exam.name} ({stats.exam.code})",
-        f"{overall.attempts} answers in {stats.rounds} rounds, {overall.correct} right ({percent(overall)})",
+        progress_line(stats),
         "",
         "Per domain (accuracy, answers; per day: right/answers):",
     ]
@@ -77,12 +88,13 @@ def stats_text(stats: PracticeStats) -> str:
             lines.append("        " + "  ".join(f"{d.day}: {d.correct}/{d.attempts}" for d in area.days))
     lines += ["", "Per task statement:"]
     lines += [f"  {percent(a):>5} {a.attempts:>4}  {a.id} {a.name}" for a in stats.tasks if a.attempts]
-    lines += ["", f"Due today: {stats.due_today} questions", _forecast(stats)]
+    lines += ["", f"Due today: {counted(stats.due_today, 'question')}", _forecast(stats)]
     if stats.due_tasks:
         lines.append(f"Task statements due today: {', '.join(stats.due_tasks)}")
     lines += ["", f"Leeches: {len(stats.leeches)}"]
     lines += [
-        f"  {leech.question}: wrong {leech.failures} of {leech.attempts} times" for leech in stats.leeches
+        f"  {leech.question}: wrong {leech.failures} of {counted(leech.attempts, 'time')}"
+        for leech in stats.leeches
     ]
     return "\n".join(lines) + "\n"
 
@@ -93,11 +105,10 @@ def _forecast(stats: PracticeStats) -> str:
 
 
 def stats_markdown(stats: PracticeStats) -> str:
-    overall = stats.overall
     out = [
         f"# Practice progress: {stats.exam.name} ({stats.exam.code})",
         "",
-        f"{overall.attempts} answers in {stats.rounds} rounds, {overall.correct} right ({percent(overall)}).",
+        f"{progress_line(stats)}.",
         "",
         "## Per domain",
         "",
@@ -116,13 +127,14 @@ def stats_markdown(stats: PracticeStats) -> str:
         f"| {a.id} {a.name} | {a.attempts} | {a.correct} | {percent(a)} |" for a in stats.tasks if a.attempts
     ]
     out += ["", "## Over time", "", "| Day | Answers | Right |", "| --- | ---: | ---: |"]
-    out += [f"| {d.day} | {d.attempts} | {d.correct} |" for d in overall.days]
-    out += ["", "## Due", "", f"{stats.due_today} questions due today. {_forecast(stats)}."]
+    out += [f"| {d.day} | {d.attempts} | {d.correct} |" for d in stats.overall.days]
+    out += ["", "## Due", "", f"{counted(stats.due_today, 'question')} due today. {_forecast(stats)}."]
     if stats.due_tasks:
         out.append(f"Task statements due today: {', '.join(stats.due_tasks)}.")
     out += ["", "## Leeches", ""]
     out += [
-        f"- `{leech.question}`: wrong {leech.failures} of {leech.attempts} times" for leech in stats.leeches
+        f"- `{leech.question}`: wrong {leech.failures} of {counted(leech.attempts, 'time')}"
+        for leech in stats.leeches
     ]
     if not stats.leeches:
         out.append("None.")

@@ -90,7 +90,7 @@ def test_stats_page_shows_progress_per_domain_with_a_chart(
     page = visit.page
     page.screenshot(path=str(artefacts / "stats.jpeg"), full_page=True, quality=70)
     assert page.locator("h1").inner_text().startswith("Practice progress: ")
-    assert page.locator("p.lead").inner_text().startswith(f"4 answers in 1 rounds, {stats['correct']} right")
+    assert page.locator("p.lead").inner_text().startswith(f"4 answers in 1 round, {stats['correct']} right")
     rows = page.locator("#domains table tbody tr")
     assert rows.count() == len(stats["domains"])
     chart = page.locator("svg.accuracy")

@@ -137,4 +137,4 @@ def test_stats_in_text_and_markdown(
     assert main([*FIXTURE, "practice", "stats", "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert "Domain one" in out and "Domain two" in out and "Leeches" in out
-    assert ("2 answers in 1 rounds" in out) if fmt == "text" else out.startswith("# Practice progress")
+    assert ("2 answers in 1 round," in out) if fmt == "text" else out.startswith("# Practice progress")

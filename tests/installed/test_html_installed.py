@@ -23,6 +23,6 @@ def test_practice_stats_writes_an_html_page_with_its_chart(advisor: Run, outside
     done = advisor("practice", "stats", "--format", "html", "-o", "stats.html")
     assert done.returncode == 0, done.stderr
     html = (outside / "stats.html").read_text(encoding="utf-8")
-    assert "<h1>Practice progress: " in html and "2 answers in 1 rounds" in html
+    assert "<h1>Practice progress: " in html and "2 answers in 1 round," in html
     assert '<svg class="accuracy"' in html and "<style>" in html
     assert "<script" not in html and "<link" not in html

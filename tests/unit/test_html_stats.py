@@ -13,6 +13,7 @@ from advisor.knowledge import KnowledgeBase
 from advisor.practice.stats import AreaStats, DayScore, Leech, PracticeStats
 from advisor.render.html import render_stats_page
 from advisor.render.html.chart import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, accuracy_chart
+from advisor.render.practice_stats import counted
 
 from html_page import HOSTILE, escaped, parse
 
@@ -119,3 +120,8 @@ def test_nothing_is_fetched_and_the_output_is_stable(stats: PracticeStats) -> No
     assert page.fetching() == [] and page.links() == []
     assert "url(" not in html and "@import" not in html
     assert render_stats_page(stats) == html
+
+
+@pytest.mark.parametrize(("count", "text"), [(0, "0 answers"), (1, "1 answer"), (2, "2 answers")])
+def test_counts_take_the_singular_only_for_one(count: int, text: str) -> None:
+    assert counted(count, "answer") == text

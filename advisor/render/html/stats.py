@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from advisor.render.html.chart import Chart, accuracy_chart
-from advisor.render.practice_stats import percent
+from advisor.render.practice_stats import counted, percent, progress_line
 
 if TYPE_CHECKING:
     from advisor.practice.stats import AreaStats, DayScore, Leech, PracticeStats
@@ -45,16 +45,15 @@ class DueDay:
 @dataclass(frozen=True)
 class StatsPage:
     title: str
-    attempts: int
-    correct: int
-    percent: str
-    rounds: int
+    progress: str
+    """`8 answers in 3 rounds, 5 right (62%)`."""
     pass_percent: int
     domains: tuple[AreaRow, ...]
     tasks: tuple[AreaRow, ...]
     chart: Chart | None
     days: tuple[DayRow, ...]
-    due_today: int
+    due_today_text: str
+    """`1 question`, `3 questions`."""
     due: tuple[DueDay, ...]
     leeches: tuple[Leech, ...]
 
@@ -64,16 +63,13 @@ def build_stats_page(stats: PracticeStats) -> StatsPage:
     due_tasks = set(stats.due_tasks)
     return StatsPage(
         title=f"Practice progress: {stats.exam.name} ({stats.exam.code})",
-        attempts=overall.attempts,
-        correct=overall.correct,
-        percent=percent(overall),
-        rounds=stats.rounds,
+        progress=progress_line(stats),
         pass_percent=stats.exam.pass_percent,
         domains=tuple(_row(area) for area in stats.domains),
         tasks=tuple(_row(area, area.id in due_tasks) for area in stats.tasks),
         chart=accuracy_chart(stats.domains),
         days=tuple(_day(d) for d in overall.days),
-        due_today=stats.due_today,
+        due_today_text=counted(stats.due_today, "question"),
         due=tuple(DueDay(_day_label(offset), n) for offset, n in enumerate(stats.due_forecast)),
         leeches=stats.leeches,
     )
