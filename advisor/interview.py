@@ -23,6 +23,7 @@ from advisor.engine.result import Lens, Result
 from advisor.knowledge.answers import coerce_answers
 from advisor.knowledge.models import Question
 from advisor.knowledge.values import Value
+from advisor.render.words import counted
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
@@ -278,7 +279,7 @@ class Interview:
         pending = self.pending()
         if not pending:
             return "Every relevant question is answered."
-        left = f"({len(pending)} optional questions left unasked)"
+        left = f"({counted(len(pending), 'optional question')} left unasked)"
         if any(choice.impacts for choice in self.options()):
             return (
                 f"No remaining question is likely to change a top pick {left}; "

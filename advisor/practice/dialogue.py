@@ -20,6 +20,7 @@ from advisor.render.practice_text import (
     score_line,
     verdict_line,
 )
+from advisor.render.words import counted
 
 HELP = "Type A, B, C or D to answer, '?' to see the last explanation again, 'q' to end (answers are saved)."
 
@@ -51,7 +52,8 @@ class PracticeDialogue:
     def _heading(self) -> str:
         practice = self.practice
         exam = practice.exam
-        line = f"Practice: {practice.mode} · {len(practice.questions)} questions · {exam.name} ({exam.code})"
+        asked = counted(len(practice.questions), "question")
+        line = f"Practice: {practice.mode} · {asked} · {exam.name} ({exam.code})"
         if practice.deadline is not None:
             minutes = (practice.deadline - practice.info.started_at).total_seconds() / 60
             line += f" · {minutes:.0f} minutes, no feedback until the end"
@@ -104,9 +106,10 @@ class PracticeDialogue:
         if report.timed_out:
             self.write("The exam time is over.")
         elif unanswered:
+            saved = len(practice.answers)
             self.write(
-                f"Ended with {unanswered} questions unanswered; "
-                f"the {len(practice.answers)} answers are saved."
+                f"Ended with {counted(unanswered, 'question')} unanswered; "
+                f"the {counted(saved, 'answer')} {'is' if saved == 1 else 'are'} saved."
             )
         if report.answers or report.mode == "exam":
             self.write(report_text(report))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from advisor.practice.grading import OptionReport, QuestionExplanation
 from advisor.render.practice_text import score_line
+from advisor.render.words import counted
 
 if TYPE_CHECKING:
     from advisor.practice.report import RoundReport, Score
@@ -19,12 +20,14 @@ def round_markdown(report: RoundReport, explain: Callable[[int], QuestionExplana
     """`explain(i)` gives the explanation of the i-th answered question."""
     exam = report.exam
     out = [
-        f"# Practice round: {MODE_NAMES[report.mode]}, {report.asked} questions",
+        f"# Practice round: {MODE_NAMES[report.mode]}, {counted(report.asked, 'question')}",
         "",
         f"{exam.name} ({exam.code}). **{score_line(report)}**",
     ]
     if report.mode == "exam" and report.asked > len(report.answers):
-        out.append(f"\n{report.asked - len(report.answers)} questions were not answered (counted as wrong).")
+        missing = report.asked - len(report.answers)
+        verb = "was" if missing == 1 else "were"
+        out.append(f"\n{counted(missing, 'question')} {verb} not answered (counted as wrong).")
     out += _table("Per domain", "Domain", report.domains, with_id=False)
     out += _table("Per task statement", "Task statement", report.tasks, with_id=True)
     out += ["", "## Questions"]

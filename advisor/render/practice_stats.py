@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from advisor.render.words import counted
+
 if TYPE_CHECKING:
     from advisor.practice.stats import AreaStats, PracticeStats
 
@@ -61,11 +63,6 @@ def _area_dict(area: AreaStats) -> dict[str, Any]:
 def percent(area: AreaStats) -> str:
     """`75%`, or `—` when nothing was answered."""
     return f"{round(100 * area.accuracy)}%" if area.accuracy is not None else "—"
-
-
-def counted(count: int, noun: str) -> str:
-    """`1 answer`, `2 answers`: a count with its noun, plural unless it is one."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def progress_line(stats: PracticeStats) -> str:

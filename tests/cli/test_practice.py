@@ -57,7 +57,7 @@ def test_stray_input_is_asked_again_and_question_mark_repeats_the_explanation(
     assert "  '' is not an answer." in out
     verdict = next(line for line in out.splitlines() if line.startswith(("✓", "✗")))
     assert out.count(verdict) == 2  # shown after the answer and again after '?'
-    assert "Ended with 2 questions unanswered; the 1 answers are saved." in out
+    assert "Ended with 2 questions unanswered; the 1 answer is saved." in out
     assert out.rstrip().endswith("Score: 1 of 1 (100%)") or out.rstrip().endswith("Score: 0 of 1 (0%)")
     assert stats(capsys)["attempts"] == 1
 
@@ -66,7 +66,7 @@ def test_end_of_input_ends_the_round_and_keeps_the_answers(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = practice(monkeypatch, capsys, "b\n", "--mode", "drill", "--count", "2")
-    assert "the 1 answers are saved" in out
+    assert "the 1 answer is saved" in out
     assert stats(capsys)["attempts"] == 1
 
 

@@ -13,7 +13,7 @@ from advisor.knowledge import KnowledgeBase
 from advisor.practice.stats import AreaStats, DayScore, Leech, PracticeStats
 from advisor.render.html import render_stats_page
 from advisor.render.html.chart import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, accuracy_chart
-from advisor.render.practice_stats import counted
+from advisor.render.words import counted
 
 from html_page import HOSTILE, escaped, parse
 
@@ -125,3 +125,4 @@ def test_nothing_is_fetched_and_the_output_is_stable(stats: PracticeStats) -> No
 @pytest.mark.parametrize(("count", "text"), [(0, "0 answers"), (1, "1 answer"), (2, "2 answers")])
 def test_counts_take_the_singular_only_for_one(count: int, text: str) -> None:
     assert counted(count, "answer") == text
+    assert counted(count, "leech", "leeches") == text.replace("answers", "leeches").replace("answer", "leech")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from advisor.render.html.chart import Chart, accuracy_chart
-from advisor.render.practice_stats import counted, percent, progress_line
+from advisor.render.practice_stats import percent, progress_line
+from advisor.render.words import counted
 
 if TYPE_CHECKING:
     from advisor.practice.stats import AreaStats, DayScore, Leech, PracticeStats

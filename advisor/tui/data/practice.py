@@ -10,6 +10,7 @@ from advisor.practice.grading import OptionReport, PosedQuestion, QuestionExplan
 from advisor.practice.report import RoundReport
 from advisor.practice.round import Answer
 from advisor.practice.stats import PracticeStats
+from advisor.render.words import counted
 from advisor.tui.data.views import Detail, Line, PlotData, PracticeQuestionView, ScoreRow, Section, Series
 
 DEFAULT_EXPORT = Path("practice-round.md")
@@ -120,8 +121,8 @@ def summary_line(stats: PracticeStats) -> str:
     overall = stats.overall
     accuracy = f"{round(100 * overall.accuracy)}%" if overall.accuracy is not None else "—"
     return (
-        f"{overall.attempts} answers · {accuracy} right · {stats.due_today} due today · "
-        f"{len(stats.leeches)} leeches"
+        f"{counted(overall.attempts, 'answer')} · {accuracy} right · {stats.due_today} due today · "
+        f"{counted(len(stats.leeches), 'leech', 'leeches')}"
     )
 
 

@@ -10,6 +10,7 @@ from advisor.engine.result import LENSES, Lens
 from advisor.errors import AnswersError
 from advisor.interview import Interview
 from advisor.knowledge.answers import read_answers
+from advisor.render.words import counted
 from advisor.tui.data.step import StateKey, state_key
 
 if TYPE_CHECKING:
@@ -39,8 +40,7 @@ class Session:
 
 def answer_count(interview: Interview) -> str:
     """`1 answer`, `3 answers` (a skipped question counts: it is an answer too)."""
-    count = len(interview.answers)
-    return f"{count} answer" if count == 1 else f"{count} answers"
+    return counted(len(interview.answers), "answer")
 
 
 def new_session(engine: Engine, lens: str | None = None, focus: tuple[str, ...] = ()) -> Session:

@@ -8,6 +8,7 @@ from typing import Any
 from textual.screen import Screen
 
 from advisor.check.findings import CheckReport
+from advisor.render.words import counted
 from advisor.tui.data.files import (
     DEFAULT_ANSWERS,
     DEFAULT_HTML_REPORT,
@@ -24,7 +25,8 @@ from advisor.tui.screens.export_dialog import ExportDialog
 def export_answers(screen: Screen[Any], session: Session) -> None:
     """Ask where to save the answers as YAML, write them, and confirm the path."""
     lens = session.interview.lens
-    note = f"{len(session.interview.answers)} answers, {lens} lens; 'advisor recommend FILE' reads it."
+    answers = counted(len(session.interview.answers), "answer")
+    note = f"{answers}, {lens} lens; 'advisor recommend FILE' reads it."
     dialog = ExportDialog(
         "Export answers (YAML)", answers_text(session.interview, session.title), DEFAULT_ANSWERS, note
     )

@@ -19,6 +19,7 @@ from advisor.practice.draw import DEFAULT_COUNT, Mode, exam_minutes
 from advisor.practice.round import PracticeRound, RoundRequest, draw_questions, round_seed
 from advisor.practice.stats import practice_stats
 from advisor.practice.store import ProgressStore
+from advisor.render.words import counted
 from advisor.tui.data.practice import EXAM_SETTING
 from advisor.tui.data.practice_setup import PracticeSetup
 from advisor.tui.screens.practice_round import PracticeRoundScreen
@@ -95,16 +96,16 @@ class PracticeScreen(Screen[None]):
         stats = practice_stats(self.store, self.exam, self.setup.clock())
         missed = len(self.store.missed(self.exam.id))
         self.query_one("#practice-summary", Static).update(
-            f"{len(self.bank)} questions · {stats.overall.attempts} answers recorded · "
+            f"{counted(len(self.bank), 'question')} · {counted(stats.overall.attempts, 'answer')} recorded · "
             f"{stats.due_today} due today"
         )
         minutes = round(exam_minutes(self.exam, self.count))
         entries = [
             ("start('due')", "d", f"Due today: {stats.due_today} due, then new ones ({self.count})"),
-            ("start('drill')", "r", f"Drill: {self.count} questions, feedback after each"),
-            ("start('exam')", "e", f"Exam simulation: {self.count} questions in {minutes} min"),
+            ("start('drill')", "r", f"Drill: {counted(self.count, 'question')}, feedback after each"),
+            ("start('exam')", "e", f"Exam simulation: {counted(self.count, 'question')} in {minutes} min"),
             ("full_exam", "f", f"Full exam: {self.exam.questions} questions in {self.exam.minutes} min"),
-            ("start('review')", "v", f"Review missed: {missed} questions"),
+            ("start('review')", "v", f"Review missed: {counted(missed, 'question')}"),
             ("progress", "p", "Progress: accuracy per domain, due reviews"),
         ]
         if len(self.engine.kb.exams) > 1:

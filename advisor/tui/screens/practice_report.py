@@ -18,6 +18,7 @@ from advisor.practice.report import RoundReport, round_report
 from advisor.practice.round import PracticeRound
 from advisor.render.practice_markdown import round_markdown
 from advisor.render.practice_text import score_line
+from advisor.render.words import counted
 from advisor.tui.data.practice import DEFAULT_EXPORT, explanation_detail, score_rows
 from advisor.tui.screens.export_dialog import ExportDialog
 from advisor.tui.screens.progress import ProgressScreen
@@ -28,7 +29,8 @@ from advisor.tui.widgets.score_table import ScoreTable
 def export_round(screen: Screen[Any], report: RoundReport, practice: PracticeRound) -> None:
     """Ask where to write the round as Markdown, write it, and confirm."""
     text = round_markdown(report, lambda index: practice.explanation(index, with_changes=False))
-    note = f"{len(report.answers)} answers with the engine's explanations, scores per domain and task."
+    answers = counted(len(report.answers), "answer")
+    note = f"{answers} with the engine's explanations, scores per domain and task."
 
     def written(path: Path | None) -> None:
         if path is not None:
