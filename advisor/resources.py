@@ -20,3 +20,14 @@ def rules_dir() -> Path:
 def scenarios_dir() -> Path:
     """The shipped scenarios/ folder."""
     return _data_dir("scenarios")
+
+
+def shown_path(path: Path) -> str:
+    """How a file reads in messages and reports: a shipped file as `scenarios/designs/x.yaml`
+    (not the install folder it happens to sit in), any other file as given."""
+    for shipped in (scenarios_dir(), rules_dir()):
+        try:
+            return (Path(shipped.name) / path.resolve().relative_to(shipped)).as_posix()
+        except ValueError:
+            continue
+    return str(path)

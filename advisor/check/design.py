@@ -18,6 +18,7 @@ from advisor.knowledge.models.base import Id, Model, TaskId, Text
 from advisor.knowledge.spelling import suggest
 from advisor.knowledge.values import Value
 from advisor.knowledge.yaml_io import YamlDocument, read_yaml
+from advisor.resources import shown_path
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
@@ -154,8 +155,8 @@ def read_design(kb: KnowledgeBase, path: Path, template: Path | None = None) -> 
     """Read a design file (a design scenario when it has `expect_findings`); its `template`
     (or `template` given here, which wins) adds the template's resources to the design.
     Errors are one line, `file:line: what is wrong`."""
-    shown = str(path)
-    document = read_yaml(path)
+    shown = shown_path(path)
+    document = read_yaml(path, display=shown)
     is_scenario = isinstance(document.data, dict) and "expect_findings" in document.data
     model: type[DesignFile] = DesignScenario if is_scenario else DesignFile
     parsed, values = parse_answers(kb, document, shown, model)
@@ -179,7 +180,7 @@ def read_design(kb: KnowledgeBase, path: Path, template: Path | None = None) -> 
             for i, s in enumerate(parsed.suppress)
         ),
         document=document,
-        template=str(template_path) if template_path else None,
+        template=shown_path(template_path) if template_path else None,
         unmapped=unmapped,
     )
 

@@ -17,6 +17,7 @@ from advisor.engine.operators import OPERATORS
 from advisor.errors import TemplateError
 from advisor.knowledge.models import PropertyTest
 from advisor.knowledge.yaml_io import read_text
+from advisor.resources import shown_path
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
@@ -69,7 +70,7 @@ class TemplateDesign:
 
 def read_template(kb: KnowledgeBase, path: Path) -> TemplateDesign:
     """Decode the template and read each resource through the knowledge's mappings."""
-    shown = str(path)
+    shown = shown_path(path)
     template = decode(read_text(path, display=shown), shown)
     resources = _resources(template, shown)
     defaults = _parameter_defaults(template)

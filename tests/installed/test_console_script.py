@@ -132,6 +132,16 @@ def test_check_flags_an_unsuitable_choice_accepts_a_reasoned_suppression_and_ref
     assert "suppression-expired/*/amazon_data_firehose" in expired.stdout
 
 
+def test_a_shipped_example_is_shown_by_its_place_in_the_scenarios_not_the_install_folder(
+    advisor: Run, outside: Path
+) -> None:
+    checked = advisor("check", "--example", "nightly_claims_etl_rereads_everything", "--format", "json")
+    (design,) = json.loads(checked.stdout)["checks"]
+    assert design["design"] == "scenarios/designs/nightly_claims_etl_rereads_everything.design.yaml"
+    assert design["template"] == "scenarios/designs/nightly_claims_etl_rereads_everything.template.yaml"
+    assert "site-packages" not in checked.stdout
+
+
 def test_check_reads_a_cloudformation_template_with_intrinsic_tags_into_sarif(
     advisor: Run, outside: Path
 ) -> None:
