@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from browsing import Visit
-from installed.conftest import Run
+from installed.installed_run import Run
 
 DESIGN = "card_payments_on_firehose_accepted"
 HOSTILE = '<script>alert(1)</script>" onload="alert(2)'

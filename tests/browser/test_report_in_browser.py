@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from browsing import Visit
-from installed.conftest import Run
+from installed.installed_run import Run
 
 EXAMPLE = "card_payments_sub_second_fan_out"
 HOSTILE_TITLE = '<script>alert(1)</script>" onload="alert(2)'

@@ -6,10 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from installed.installed_run import Run
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,9 +30,6 @@ def outside(tmp_path: Path) -> Path:
     folder.mkdir()
     assert REPO not in folder.parents
     return folder
-
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture

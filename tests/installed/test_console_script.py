@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import Run
+
+from installed.installed_run import Run
 
 EXAMPLE = "card_payments_sub_second_fan_out"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Run
+from installed.installed_run import Run
 
 SECONDS = """\
 title: Clickstream scored within a second

@@ -3,9 +3,8 @@ practised (an Associate exam simulation over Associate questions)."""
 
 from __future__ import annotations
 
-from conftest import Run
-
 from fixtures_path import MLA_SCENARIOS
+from installed.installed_run import Run
 
 
 def test_both_profiles_are_listed_with_the_specialty_as_default(advisor: Run) -> None:

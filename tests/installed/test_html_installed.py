@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from installed.conftest import Run
+from installed.installed_run import Run
 
 
 def test_check_writes_a_self_contained_html_page(advisor: Run, outside: Path) -> None:

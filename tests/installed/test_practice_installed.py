@@ -12,7 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import Run
+from installed.installed_run import Run
 
 VERDICTS = ("✓ Right", "✗ Not quite")
 
