@@ -15,11 +15,18 @@ from advisor.check.standing import choice_findings, diagnosis_finding, no_choice
 from advisor.check.suppressions import suppress
 from advisor.engine.engine import Engine
 from advisor.engine.result import Lens, Result
+from advisor.render.words import counted
 
 if TYPE_CHECKING:
     from advisor.knowledge import KnowledgeBase
 
-__all__ = ["CheckReport", "Finding", "Reason", "Requirement", "Suppressed", "check_design"]
+__all__ = ["CheckReport", "Finding", "Reason", "Requirement", "Suppressed", "check_design", "finding_count"]
+
+
+def finding_count(key: str, count: int) -> str:
+    """`1 error`, `2 warnings`, `2 info`, `1 suppressed`: a count of one severity (or of the
+    suppressed findings), as `CheckReport.counts` keys them."""
+    return counted(count, key, key if key in ("info", "suppressed") else "")
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,7 @@ class CheckReport:
 
     def summary(self) -> str:
         """`1 error, 2 warnings, 0 info, 1 suppressed`."""
-        counts = self.counts()
-        words = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in SEVERITIES]
-        return ", ".join([*words, f"{counts['suppressed']} suppressed"])
+        return ", ".join(finding_count(key, count) for key, count in self.counts().items())
 
     def fails(self, threshold: Severity) -> bool:
         """Is any active finding at or above `threshold`?"""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advisor.check.design import design_and_template, read_design
-from advisor.check.findings import CheckReport, Finding, Reason, check_design
+from advisor.check.findings import CheckReport, Finding, Reason, check_design, finding_count
 from advisor.check.severity import SEVERITIES
 from advisor.tui.data.detail import Explainer
 from advisor.tui.data.views import Detail, FindingGroup, FindingRow, Line, Section
@@ -40,9 +40,7 @@ def finding_groups(report: CheckReport) -> tuple[FindingGroup, ...]:
 
 def short_summary(report: CheckReport) -> str:
     """`1 error · 2 info · 2 suppressed`: only the counts that are not zero."""
-    counts = report.counts()
-    plural = {"error", "warning"}
-    parts = [f"{n} {key}{'s' if n != 1 and key in plural else ''}" for key, n in counts.items() if n]
+    parts = [finding_count(key, count) for key, count in report.counts().items() if count]
     return " · ".join(parts) or "no findings"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from advisor.render.common import badge, display_stages, symptom_line
+from advisor.render.words import counted
 from advisor.tui.data.views import StageRows, TreeItem
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def _diagnosis_rows(kb: KnowledgeBase, result: Result) -> tuple[StageRows, ...]:
     if not result.diagnoses:
         return ()
     count = len(result.diagnoses)
-    header = TreeItem("group", "", None, "Diagnosis", note=f"{count} cause{'s' if count > 1 else ''} found")
+    header = TreeItem("group", "", None, "Diagnosis", note=f"{counted(count, 'cause')} found")
     rows = tuple(
         TreeItem("diagnosis", "", None, symptom_line(kb, result, diagnosis), rank=index)
         for index, diagnosis in enumerate(result.diagnoses)
